@@ -1,0 +1,74 @@
+package org.netsim.pdu;
+
+/** Big-endian (network order) bit-field access on byte arrays, at any bit offset, up to 64 bits. */
+public final class Bits {
+    private Bits() {
+    }
+
+    /** Reads {@code bitLength} bits starting {@code bitOffset} bits into {@code buf}, most significant bit first. */
+    public static long get(byte[] buf, long bitOffset, int bitLength) {
+        if (bitLength < 0 || bitLength > 64) {
+            throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
+        }
+        if ((bitOffset & 7) == 0 && (bitLength & 7) == 0) {
+            int i = (int) (bitOffset >>> 3);
+            long v = 0;
+            for (int n = bitLength >>> 3; n > 0; n--) {
+                v = (v << 8) | (buf[i++] & 0xff);
+            }
+            return v;
+        }
+        long v = 0;
+        for (long b = bitOffset, end = bitOffset + bitLength; b < end; b++) {
+            int bit = (buf[(int) (b >>> 3)] >>> (7 - (int) (b & 7))) & 1;
+            v = (v << 1) | bit;
+        }
+        return v;
+    }
+
+    /** Writes the low {@code bitLength} bits of {@code value} at {@code bitOffset}, leaving the other bits as they are. */
+    public static void put(byte[] buf, long bitOffset, int bitLength, long value) {
+        if (bitLength < 0 || bitLength > 64) {
+            throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
+        }
+        if ((bitOffset & 7) == 0 && (bitLength & 7) == 0) {
+            int last = (int) (bitOffset >>> 3) + (bitLength >>> 3) - 1;
+            for (int i = last, n = bitLength >>> 3; n > 0; n--, i--) {
+                buf[i] = (byte) value;
+                value >>>= 8;
+            }
+            return;
+        }
+        for (long b = bitOffset + bitLength - 1; b >= bitOffset; b--) {
+            int idx = (int) (b >>> 3);
+            int shift = 7 - (int) (b & 7);
+            if ((value & 1) != 0) {
+                buf[idx] |= (byte) (1 << shift);
+            } else {
+                buf[idx] &= (byte) ~(1 << shift);
+            }
+            value >>>= 1;
+        }
+    }
+
+    public static int u16(byte[] buf, int offset) {
+        return ((buf[offset] & 0xff) << 8) | (buf[offset + 1] & 0xff);
+    }
+
+    public static long u32(byte[] buf, int offset) {
+        return ((long) (buf[offset] & 0xff) << 24) | ((buf[offset + 1] & 0xff) << 16)
+                | ((buf[offset + 2] & 0xff) << 8) | (buf[offset + 3] & 0xff);
+    }
+
+    public static void putU16(byte[] buf, int offset, int value) {
+        buf[offset] = (byte) (value >>> 8);
+        buf[offset + 1] = (byte) value;
+    }
+
+    public static void putU32(byte[] buf, int offset, long value) {
+        buf[offset] = (byte) (value >>> 24);
+        buf[offset + 1] = (byte) (value >>> 16);
+        buf[offset + 2] = (byte) (value >>> 8);
+        buf[offset + 3] = (byte) value;
+    }
+}
