@@ -1,0 +1,56 @@
+package org.netsim.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code netsim} command and its subcommands. */
+@Command(name = "netsim", mixinStandardHelpOptions = true, versionProvider = NetsimCommand.Version.class,
+        description = "Follow a Socket.IO emit through every layer, write it as pcap, and decode captures.",
+        subcommands = {GuiCommand.class, EmitCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class NetsimCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Runs the command line and returns the exit code; errors are one clear line on stderr. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new NetsimCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("netsim: " + (ex instanceof UserError ? ex.getMessage() : describe(ex)));
+            return ex instanceof UserError u ? u.exitCode() : 70;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("netsim: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    private static String describe(Exception ex) {
+        String m = ex.getMessage();
+        return "internal error: " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = NetsimCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"netsim " + (v == null ? "development build" : v)};
+        }
+    }
+}
