@@ -1,0 +1,99 @@
+package org.netsim.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netsim.pdu.Field;
+import org.netsim.pdu.Pdu;
+
+/**
+ * Prints a PDU tree the way {@code tshark -V} does: one heading per protocol, its fields indented below, bit fields
+ * drawn as {@code 0100 .... = Version: 4}; optionally each field's one-line explanation and byte range.
+ */
+public final class PduTreePrinter {
+    private final boolean explain;
+
+    /** @param explain add each field's explanation and byte range under it */
+    public PduTreePrinter(boolean explain) {
+        this.explain = explain;
+    }
+
+    /** The text for one frame; {@code frameBytes} is the buffer the tree was decoded from (for bit drawings). */
+    public String print(String frameHeading, Pdu root, byte[] frameBytes) {
+        StringBuilder out = new StringBuilder();
+        if (frameHeading != null) {
+            out.append(frameHeading).append('\n');
+        }
+        List<Pdu> order = new ArrayList<>();
+        root.walk(order::add);
+        for (Pdu pdu : order) {
+            out.append(pdu.protocol().title());
+            if (!pdu.summary().isEmpty()) {
+                out.append(", ").append(pdu.summary());
+            }
+            out.append("  [OSI ").append(pdu.osi().number()).append(' ').append(pdu.osi().title())
+                    .append(" | TCP/IP ").append(pdu.tcpIp().title()).append("; bytes ")
+                    .append(range(pdu.offset(), pdu.end())).append(']').append('\n');
+            for (Field f : pdu.fields()) {
+                field(out, f, frameBytes);
+            }
+            for (Field f : pdu.trailer()) {
+                field(out, f, frameBytes);
+            }
+            if (pdu.isMalformed()) {
+                out.append("    [Malformed ").append(pdu.protocol().title()).append(": ")
+                        .append(pdu.malformed().reason()).append(" (at byte ").append(pdu.malformed().offset())
+                        .append(")]\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private void field(StringBuilder out, Field f, byte[] frame) {
+        out.append("    ");
+        if (isBitField(f) && frame != null && f.byteEnd() <= frame.length) {
+            out.append(bitPicture(f, frame)).append(" = ");
+        }
+        out.append(f.name()).append(": ").append(oneLine(f.display()));
+        if (f.problem() != null) {
+            out.append(" [").append(f.problem()).append(']');
+        }
+        out.append('\n');
+        if (explain) {
+            out.append("        ").append(range(f.byteStart(), f.byteEnd())).append(": ").append(f.explanation())
+                    .append('\n');
+        }
+    }
+
+    private static boolean isBitField(Field f) {
+        return (f.bitOffset() & 7) != 0 || (f.bitLength() & 7) != 0;
+    }
+
+    /** The bytes holding a bit field, with the field's bits shown and the others as dots: {@code .... 0101}. */
+    static String bitPicture(Field f, byte[] frame) {
+        StringBuilder sb = new StringBuilder();
+        long first = f.byteStart() * 8L;
+        long last = f.byteEnd() * 8L;
+        for (long bit = first; bit < last; bit++) {
+            if (bit > first && (bit - first) % 4 == 0) {
+                sb.append(' ');
+            }
+            if (bit >= f.bitOffset() && bit < f.bitEnd()) {
+                sb.append((frame[(int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1);
+            } else {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String range(int start, int endExclusive) {
+        return endExclusive - start <= 1 ? Integer.toString(start) : start + "–" + (endExclusive - 1);
+    }
+
+    private static String oneLine(String s) {
+        if (s.length() > 200) {
+            s = s.substring(0, 197) + "…";
+        }
+        return s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}
