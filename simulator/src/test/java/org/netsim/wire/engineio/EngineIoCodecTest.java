@@ -169,6 +169,29 @@ class EngineIoCodecTest {
                 .isEqualTo("unknown packet type 0x07");
     }
 
+    @Test
+    void serverWebSocketMessagesOfTheRealCaptureAreEngineIoPackets() throws java.io.IOException {
+        // server-to-client frames are unmasked; all of these are single short frames: 81/82, length < 126, payload
+        List<String> seen = new ArrayList<>();
+        for (org.netsim.wire.http.NodeCapture.Segment s
+                : org.netsim.wire.http.NodeCapture.segments("node-socketio-4.8.4-sessions.pcap")) {
+            byte[] p = s.payload();
+            if (s.srcPort() != 3107 || (p[0] & 0xff) < 0x81 || (p[0] & 0xff) > 0x82 || p.length < 2) {
+                continue;
+            }
+            boolean binary = p[0] == (byte) 0x82;
+            int len = p[1] & 0x7f;
+            Pdu pdu = EngineIoCodec.dissectWebSocketMessage(p, 2, len, binary, RAW);
+            assertThat(pdu.isMalformed()).isFalse();
+            assertThat(Coverage.problems(pdu, 2, len)).isEmpty();
+            EngineIoDecoded d = EngineIoCodec.decodeWebSocketMessage(p, 2, len, binary);
+            assertThat(EngineIoCodec.encodeWebSocket(d.packets().get(0))).isEqualTo(Bytes.of(p, 2, 2 + len).toArray());
+            seen.add(pdu.summary());
+        }
+        assertThat(seen).contains("pong probe", "message 2[\"chat\",\"hi\"]", "binary message, 3 bytes",
+                "open {\"sid\":\"dTqnSLJyRVvOLt2iAAAC\",\"upgrades\"…");
+    }
+
     // ------------------------------------------------------------ polling
 
     @Test
