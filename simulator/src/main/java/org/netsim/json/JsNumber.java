@@ -12,7 +12,9 @@ import java.math.RoundingMode;
  * <p>Java's {@code Double.toString} is not a substitute: it switches to exponent form at other thresholds, writes
  * {@code 1.0E21} where JavaScript writes {@code 1e+21}, and on JDK 17 does not always give the shortest digits
  * (JDK-4511638, fixed in JDK 19). Here the digits are the shortest that read back as the same double and, among those,
- * the closest to the exact value (ties to the even digit string), as §6.1.6.1.20 step 5 requires.
+ * the closest to the exact value (ties to the even digit string), as §6.1.6.1.20 step 5 requires. Integers below
+ * 2^53 print directly; numbers with a decimal form of at most 15 significant digits take a fast path of plain double
+ * arithmetic; the rest (such as 0.1 + 0.2) are settled exactly with {@link BigDecimal}, a few microseconds each.
  */
 public final class JsNumber {
     private JsNumber() {
@@ -58,10 +60,73 @@ public final class JsNumber {
             sb.append("Infinity");
             return;
         }
+        if (appendFifteenDigits(sb, v)) {
+            return;
+        }
         BigDecimal best = shortest(new BigDecimal(v), v);
         String digits = best.unscaledValue().toString();
         // value = 0.digits × 10^n: the "n" of §6.1.6.1.20
         format(sb, digits, digits.length() - best.scale());
+    }
+
+    /** Exact powers of ten as doubles: 10^0..10^22 are all exactly representable. */
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private static final long TEN_14 = 100_000_000_000_000L;
+    private static final long TEN_15 = 1_000_000_000_000_000L;
+
+    /**
+     * The fast path for numbers that have a decimal form of at most 15 significant digits (0.1, 3.14, 1e-7): their
+     * decimal neighbours with 15 digits are at least 10^-15 apart relative to the value, wider than a double's rounding
+     * interval (at most 2^-52), so at most one 15-digit decimal reads back as {@code v}. If one does, it is the
+     * closest, and with its trailing zeros dropped it is the shortest. A 15-digit integer and a power of ten up to
+     * 10^22 are exact doubles, so one multiplication or division reads the candidate back correctly rounded.
+     *
+     * @return false when no 15-digit decimal reads back as {@code v} or the scale is out of the exact range
+     */
+    private static boolean appendFifteenDigits(StringBuilder sb, double v) {
+        int e10 = (int) Math.floor(Math.log10(v));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int k = 14 - e10;
+            if (k < -22 || k > 22) {
+                return false;
+            }
+            double scaled = k >= 0 ? v * POW10[k] : v / POW10[-k];
+            long n = (long) Math.rint(scaled);
+            if (n >= TEN_15) {
+                e10++;
+                continue;
+            }
+            if (n < TEN_14) {
+                e10--;
+                continue;
+            }
+            for (long c = n - 1; c <= n + 1; c++) {
+                double back = k >= 0 ? c / POW10[k] : c * POW10[-k];
+                if (back == v) {
+                    long digits = c;
+                    int k2 = k;
+                    while (digits % 10 == 0) {
+                        digits /= 10;
+                        k2--;
+                    }
+                    String s = Long.toString(digits);
+                    // value = digits × 10^-k2 = 0.s × 10^(len - k2)
+                    format(sb, s, s.length() - k2);
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
     }
 
     /**
