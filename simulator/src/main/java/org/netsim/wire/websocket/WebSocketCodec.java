@@ -15,6 +15,7 @@ import static org.netsim.wire.websocket.WebSocketLayout.MAX_7BIT_LENGTH;
 import static org.netsim.wire.websocket.WebSocketLayout.OPCODE;
 import static org.netsim.wire.websocket.WebSocketLayout.PAYLOAD;
 import static org.netsim.wire.websocket.WebSocketLayout.PAYLOAD_LENGTH;
+import static org.netsim.wire.websocket.WebSocketLayout.PAYLOAD_TEXT;
 import static org.netsim.wire.websocket.WebSocketLayout.RSV1;
 import static org.netsim.wire.websocket.WebSocketLayout.RSV2;
 import static org.netsim.wire.websocket.WebSocketLayout.RSV3;
@@ -289,8 +290,7 @@ public final class WebSocketCodec {
             if (op.equals(Opcode.CLOSE)) {
                 closeFields(b, view, payloadStart, n);
             } else {
-                Field p = PAYLOAD.span(payloadStart, n, 0, f.payload(),
-                        op.equals(Opcode.TEXT) ? '"' + f.payload().utf8() + '"' : null);
+                Field p = (op.equals(Opcode.TEXT) ? PAYLOAD_TEXT : PAYLOAD).span(payloadStart, n, 0, f.payload(), null);
                 b.field(badText ? p.withProblem(NOT_UTF8) : p);
             }
         }

@@ -77,6 +77,9 @@ public final class WebSocketLayout {
     public static final FieldSpec PAYLOAD = FieldSpec.variable(P, "websocket.payload", "Payload data", BYTES,
             "The application data, shown unmasked (on the wire each byte of a masked frame is XORed with the key). "
                     + "A text frame's data MUST be valid UTF-8 (RFC 6455 §8.1).", RFC_5_2);
+    /** The same field for a text frame: the payload shown as UTF-8 text. */
+    public static final FieldSpec PAYLOAD_TEXT = FieldSpec.variable(P, "websocket.payload", "Payload data (text)", TEXT,
+            PAYLOAD.explanation(), RFC_5_2);
     public static final FieldSpec CLOSE_CODE = new FieldSpec(P, "websocket.close.code", "Status code", -1, 16, DECIMAL,
             "Why the connection is closing, as a 16-bit number: 1000 normal closure, 1001 going away, 1002 protocol "
                     + "error, 1011 internal error (RFC 6455 §7.4). A Close frame may also have no body at all.",
