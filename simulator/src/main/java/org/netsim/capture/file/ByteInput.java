@@ -107,7 +107,8 @@ final class ByteInput implements AutoCloseable {
     /** The four bytes at {@code at} in file order as one big-endian number, whatever the current byte order. */
     long u32InFileOrder(int at) {
         int i = pos + at;
-        return ((buf[i] & 0xffL) << 24) | ((buf[i + 1] & 0xff) << 16) | ((buf[i + 2] & 0xff) << 8) | (buf[i + 3] & 0xff);
+        return ((buf[i] & 0xffL) << 24) | ((buf[i + 1] & 0xff) << 16) | ((buf[i + 2] & 0xff) << 8)
+                | (buf[i + 3] & 0xff);
     }
 
     byte[] copy(int at, int length) {

@@ -169,8 +169,8 @@ class CaptureFileReaderTest {
     void aRecordLongerThanAnySnapshotIsRejectedBeforeAnythingIsAllocated() {
         byte[] file = CaptureBytes.littleEndian().pcapHeader(false, 65535, 1).u32(0).u32(0).u32(0x7fff_ffffL)
                 .u32(0x7fff_ffffL).toArray();
-        assertThat(failure(file)).hasMessage(
-                "pcap record at byte 24 has captured length 2147483647, more than the 262144 bytes this reader accepts");
+        assertThat(failure(file)).hasMessage("pcap record at byte 24 has captured length 2147483647, "
+                + "more than the 262144 bytes this reader accepts");
     }
 
     @Test
@@ -300,12 +300,13 @@ class CaptureFileReaderTest {
     @Test
     void unknownBlocksAreSkippedByTheirLength() {
         CaptureBytes w = CaptureBytes.littleEndian().sectionHeader();
-        w.block(4, w.body().u16(1).u16(8).bytes(new byte[] {10, 0, 0, 1}).bytes("host".getBytes()).u32(0)); // NRB
+        // a Name Resolution Block: 10.0.0.1 is "host"
+        w.block(4, w.body().u16(1).u16(8).bytes(new byte[] {10, 0, 0, 1}).bytes("host".getBytes()).u32(0));
         w.interfaceDescription(1, 0, null);
-        w.block(0x0bad, w.body().u32(12345).bytes(new byte[] {1, 2, 3}));                                      // custom
+        w.block(0x0bad, w.body().u32(12345).bytes(new byte[] {1, 2, 3})); // a type nobody defined
         w.enhancedPacket(0, 1, A, A.length);
-        w.block(5, w.body().u32(0).u32(0).u32(0));                                                               // ISB
-        w.block(0x8000_0001L, w.body());                                                                         // local
+        w.block(5, w.body().u32(0).u32(0).u32(0)); // an Interface Statistics Block
+        w.block(0x8000_0001L, w.body()); // a block type reserved for local use
         assertThat(readAll(w.toArray())).extracting(CapturedFrame::data).containsExactly(Bytes.wrap(A));
     }
 
@@ -336,7 +337,8 @@ class CaptureFileReaderTest {
         w.interfaceDescription(1, 0, null);                         // bytes 28..48
         w.enhancedPacket(0, 0, new byte[8], 8);                     // bytes 48..88
         w.u32(6).u32(7);
-        assertThat(failure(w.toArray())).hasMessage("pcapng block at byte 88 has total length 7, below the minimum of 12")
+        assertThat(failure(w.toArray()))
+                .hasMessage("pcapng block at byte 88 has total length 7, below the minimum of 12")
                 .satisfies(e -> assertThat(e.byteOffset()).isEqualTo(88));
     }
 
@@ -364,7 +366,8 @@ class CaptureFileReaderTest {
         byte[] cut = java.util.Arrays.copyOf(w.toArray(), w.size() - 30);
         try (CaptureFileReader r = CaptureFileReader.open(new ByteArrayInputStream(cut))) {
             assertThat(r.read().data()).isEqualTo(Bytes.wrap(A));
-            assertThatThrownBy(r::read).hasMessage("truncated pcapng block at byte 96: header says 52 bytes, 22 remain");
+            assertThatThrownBy(r::read)
+                    .hasMessage("truncated pcapng block at byte 96: header says 52 bytes, 22 remain");
         }
         byte[] cutHeader = java.util.Arrays.copyOf(w.toArray(), 96 + 5);
         assertThat(failure(cutHeader)).hasMessage("truncated pcapng block header at byte 96: 8 bytes needed, 5 remain");
@@ -396,8 +399,8 @@ class CaptureFileReaderTest {
     void packetBlockErrors() {
         CaptureBytes noIdb = CaptureBytes.littleEndian().sectionHeader();
         noIdb.enhancedPacket(0, 0, A, A.length);
-        assertThat(failure(noIdb.toArray())).hasMessage(
-                "pcapng Enhanced Packet Block at byte 28 refers to interface 0, but its section describes no interface");
+        assertThat(failure(noIdb.toArray())).hasMessage("pcapng Enhanced Packet Block at byte 28 refers to "
+                + "interface 0, but its section describes no interface");
 
         CaptureBytes spb = CaptureBytes.littleEndian().sectionHeader();
         spb.simplePacket(A.length, A);
@@ -407,8 +410,8 @@ class CaptureFileReaderTest {
         CaptureBytes big = CaptureBytes.littleEndian().sectionHeader();
         big.interfaceDescription(1, 0, null);
         big.block(6, big.body().u32(0).u32(0).u32(0).u32(100).u32(100).bytes(A)); // says 100, holds 16
-        assertThat(failure(big.toArray())).hasMessage(
-                "pcapng Enhanced Packet Block at byte 48 has captured length 100, more than the 16 bytes its block holds");
+        assertThat(failure(big.toArray())).hasMessage("pcapng Enhanced Packet Block at byte 48 has captured "
+                + "length 100, more than the 16 bytes its block holds");
 
         CaptureBytes shortEpb = CaptureBytes.littleEndian().sectionHeader();
         shortEpb.interfaceDescription(1, 0, null);
