@@ -1,0 +1,428 @@
+package org.netsim.wire.tcp;
+
+import static org.netsim.wire.tcp.TcpLayout.ACK;
+import static org.netsim.wire.tcp.TcpLayout.ACKNOWLEDGEMENT;
+import static org.netsim.wire.tcp.TcpLayout.CHECKSUM;
+import static org.netsim.wire.tcp.TcpLayout.CHECKSUM_OFFSET;
+import static org.netsim.wire.tcp.TcpLayout.CWR;
+import static org.netsim.wire.tcp.TcpLayout.DATA_OFFSET;
+import static org.netsim.wire.tcp.TcpLayout.DESTINATION_PORT;
+import static org.netsim.wire.tcp.TcpLayout.ECE;
+import static org.netsim.wire.tcp.TcpLayout.FIN;
+import static org.netsim.wire.tcp.TcpLayout.FIXED;
+import static org.netsim.wire.tcp.TcpLayout.MIN_HEADER_LENGTH;
+import static org.netsim.wire.tcp.TcpLayout.PSH;
+import static org.netsim.wire.tcp.TcpLayout.RESERVED;
+import static org.netsim.wire.tcp.TcpLayout.RST;
+import static org.netsim.wire.tcp.TcpLayout.SEQUENCE;
+import static org.netsim.wire.tcp.TcpLayout.SOURCE_PORT;
+import static org.netsim.wire.tcp.TcpLayout.SYN;
+import static org.netsim.wire.tcp.TcpLayout.URG;
+import static org.netsim.wire.tcp.TcpLayout.URGENT_POINTER;
+import static org.netsim.wire.tcp.TcpLayout.WINDOW;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netsim.pdu.Bits;
+import org.netsim.pdu.Bytes;
+import org.netsim.pdu.Field;
+import org.netsim.pdu.FieldSpec;
+import org.netsim.pdu.Pdu;
+import org.netsim.pdu.PayloadDissector;
+import org.netsim.pdu.Protocol;
+import org.netsim.wire.ipv4.IpProtocol;
+import org.netsim.wire.ipv4.Ipv4Address;
+import org.netsim.wire.ipv4.Ipv4Codec;
+import org.netsim.wire.tcp.TcpOption.EndOfOptionList;
+import org.netsim.wire.tcp.TcpOption.MaximumSegmentSize;
+import org.netsim.wire.tcp.TcpOption.NoOperation;
+import org.netsim.wire.tcp.TcpOption.Sack;
+import org.netsim.wire.tcp.TcpOption.SackBlock;
+import org.netsim.wire.tcp.TcpOption.SackPermitted;
+import org.netsim.wire.tcp.TcpOption.Timestamps;
+import org.netsim.wire.tcp.TcpOption.Unknown;
+import org.netsim.wire.tcp.TcpOption.WindowScale;
+
+/**
+ * Encodes and decodes TCP segments (RFC 9293 §3.1) over IPv4, with the options of RFC 9293 §3.2, RFC 7323 and
+ * RFC 2018, and the checksum over the IPv4 pseudo-header.
+ */
+public final class TcpCodec {
+    private TcpCodec() {
+    }
+
+    private static final EndOfOptionList EOL = new EndOfOptionList();
+    private static final NoOperation NOP = new NoOperation();
+    private static final SackPermitted SACK_PERMITTED = new SackPermitted();
+
+    /** The segment with the data offset computed, options padded with zeros, and the checksum computed. */
+    public static byte[] encode(TcpHeader h, byte[] payload, Ipv4Address src, Ipv4Address dst) {
+        return encode(h, payload, src, dst, true, true);
+    }
+
+    /**
+     * The segment: the 20 fixed bytes, the options padded with zeros (End of Option List bytes) to a multiple of 4,
+     * then the payload. Unless {@code fixDataOffset} the data offset is written as the header gives it, even when
+     * wrong; unless {@code computeChecksum}, so is the checksum. The checksum covers the pseudo-header of RFC 9293
+     * §3.1 built from {@code src} and {@code dst}.
+     */
+    public static byte[] encode(TcpHeader h, byte[] payload, Ipv4Address src, Ipv4Address dst, boolean fixDataOffset,
+                                boolean computeChecksum) {
+        int hl = MIN_HEADER_LENGTH + TcpOptions.paddedLength(h.options());
+        byte[] out = new byte[hl + payload.length];
+        SOURCE_PORT.write(out, 0, h.sourcePort());
+        DESTINATION_PORT.write(out, 0, h.destinationPort());
+        SEQUENCE.write(out, 0, h.sequence());
+        ACKNOWLEDGEMENT.write(out, 0, h.acknowledgement());
+        DATA_OFFSET.write(out, 0, fixDataOffset ? hl >>> 2 : h.dataOffset());
+        RESERVED.write(out, 0, h.reserved());
+        TcpFlags f = h.flags();
+        CWR.write(out, 0, f.cwr() ? 1 : 0);
+        ECE.write(out, 0, f.ece() ? 1 : 0);
+        URG.write(out, 0, f.urg() ? 1 : 0);
+        ACK.write(out, 0, f.ack() ? 1 : 0);
+        PSH.write(out, 0, f.psh() ? 1 : 0);
+        RST.write(out, 0, f.rst() ? 1 : 0);
+        SYN.write(out, 0, f.syn() ? 1 : 0);
+        FIN.write(out, 0, f.fin() ? 1 : 0);
+        WINDOW.write(out, 0, h.window());
+        URGENT_POINTER.write(out, 0, h.urgentPointer());
+        TcpOptions.write(h.options(), out, MIN_HEADER_LENGTH);
+        System.arraycopy(payload, 0, out, hl, payload.length);
+        CHECKSUM.write(out, 0, computeChecksum ? checksum(out, 0, out.length, src, dst) : h.checksum());
+        return out;
+    }
+
+    /**
+     * The TCP checksum of {@code segment[offset, offset+length)} as its bytes are, over the IPv4 pseudo-header
+     * (source, destination, zero, protocol 6, TCP length; RFC 9293 §3.1): with the checksum field at zero it is the
+     * value to write; over a segment with a correct checksum it is 0.
+     */
+    public static int checksum(byte[] segment, int offset, int length, Ipv4Address src, Ipv4Address dst) {
+        return ~Ipv4Codec.onesComplementSum(segment, offset, length, pseudoHeaderSum(src, dst, length)) & 0xffff;
+    }
+
+    /** The checksum the segment should carry: computed with its own checksum field left out. */
+    public static int expectedChecksum(byte[] segment, int offset, int length, Ipv4Address src, Ipv4Address dst) {
+        int sum = Ipv4Codec.onesComplementSum(segment, offset, CHECKSUM_OFFSET, pseudoHeaderSum(src, dst, length));
+        sum = Ipv4Codec.onesComplementSum(segment, offset + CHECKSUM_OFFSET + 2, length - CHECKSUM_OFFSET - 2, sum);
+        return ~sum & 0xffff;
+    }
+
+    private static int pseudoHeaderSum(Ipv4Address src, Ipv4Address dst, int length) {
+        int s = src.value();
+        int d = dst.value();
+        return (s >>> 16) + (s & 0xffff) + (d >>> 16) + (d & 0xffff) + IpProtocol.TCP.value() + length;
+    }
+
+    /**
+     * The header at {@code buf[offset]}, as its fields say; {@code null} if fewer than 20 bytes are there, the data
+     * offset is below 5 or runs past {@code length}, or an option is malformed.
+     */
+    public static TcpHeader readHeader(byte[] buf, int offset, int length) {
+        if (length < MIN_HEADER_LENGTH) {
+            return null;
+        }
+        int dataOffset = (int) DATA_OFFSET.read(buf, offset);
+        if (dataOffset < 5 || dataOffset * 4 > length) {
+            return null;
+        }
+        OptionParse op = parseOptions(buf, offset + MIN_HEADER_LENGTH, offset + dataOffset * 4, null);
+        return op.error != null ? null : header(buf, offset, dataOffset, op.options);
+    }
+
+    private static TcpHeader header(byte[] buf, int offset, int dataOffset, List<TcpOption> options) {
+        return new TcpHeader((int) SOURCE_PORT.read(buf, offset), (int) DESTINATION_PORT.read(buf, offset),
+                SEQUENCE.read(buf, offset), ACKNOWLEDGEMENT.read(buf, offset), dataOffset,
+                (int) RESERVED.read(buf, offset), TcpFlags.of(buf[offset + 13]), (int) WINDOW.read(buf, offset),
+                (int) CHECKSUM.read(buf, offset), (int) URGENT_POINTER.read(buf, offset), options);
+    }
+
+    /**
+     * Decodes the segment at {@code buf[offset, offset+length)} (the length comes from the IPv4 total length). The
+     * checksum is verified over the pseudo-header of {@code src} and {@code dst} (left unverified if either is
+     * {@code null}) and recorded, never fixed. The payload, if any, goes to {@code payload}; if it returns no PDU the
+     * bytes become one {@code tcp.payload} field.
+     */
+    public static Pdu dissect(byte[] buf, int offset, int length, Ipv4Address src, Ipv4Address dst,
+                              PayloadDissector<TcpHeader> payload) {
+        Pdu.Builder b = Pdu.builder(Protocol.TCP, offset);
+        int end = offset + length;
+        if (length < MIN_HEADER_LENGTH) {
+            int covered = offset;
+            for (FieldSpec s : FIXED) {
+                if (s.endByte() <= length) {
+                    b.field(s.at(offset, s.read(buf, offset)));
+                    covered = offset + s.endByte();
+                }
+            }
+            return b.malformed("truncated: " + length + " bytes, the TCP header needs " + MIN_HEADER_LENGTH, covered,
+                    end).build();
+        }
+        int sport = (int) SOURCE_PORT.read(buf, offset);
+        int dport = (int) DESTINATION_PORT.read(buf, offset);
+        int dataOffset = (int) DATA_OFFSET.read(buf, offset);
+        int hl = dataOffset * 4;
+        b.field(SOURCE_PORT.at(offset, sport));
+        b.field(DESTINATION_PORT.at(offset, dport));
+        b.field(SEQUENCE.at(offset, SEQUENCE.read(buf, offset)));
+        b.field(ACKNOWLEDGEMENT.at(offset, ACKNOWLEDGEMENT.read(buf, offset)));
+        b.field(DATA_OFFSET.at(offset, dataOffset, dataOffset + " (" + hl + " bytes)"));
+        b.field(RESERVED.at(offset, RESERVED.read(buf, offset)));
+        b.field(CWR.at(offset, CWR.read(buf, offset)));
+        b.field(ECE.at(offset, ECE.read(buf, offset)));
+        b.field(URG.at(offset, URG.read(buf, offset)));
+        b.field(ACK.at(offset, ACK.read(buf, offset)));
+        b.field(PSH.at(offset, PSH.read(buf, offset)));
+        b.field(RST.at(offset, RST.read(buf, offset)));
+        b.field(SYN.at(offset, SYN.read(buf, offset)));
+        b.field(FIN.at(offset, FIN.read(buf, offset)));
+        b.field(WINDOW.at(offset, WINDOW.read(buf, offset)));
+        b.field(checksumField(buf, offset, length, src, dst));
+        b.field(URGENT_POINTER.at(offset, URGENT_POINTER.read(buf, offset)));
+        String ports = sport + " → " + dport;
+        if (dataOffset < 5) {
+            return b.summary(ports).malformed("data offset " + dataOffset + " is below the minimum of 5",
+                    offset + MIN_HEADER_LENGTH, end).build();
+        }
+        if (hl > length) {
+            return b.summary(ports).malformed("header length " + hl + " (data offset " + dataOffset
+                    + ") exceeds the " + length + " bytes available", offset + MIN_HEADER_LENGTH, end).build();
+        }
+        OptionParse op = parseOptions(buf, offset + MIN_HEADER_LENGTH, offset + hl, b);
+        if (op.error != null) {
+            return b.summary(ports).malformed(op.error, op.errorAt, end).build();
+        }
+        if (op.paddingStart < offset + hl) {
+            Field pad = TcpLayout.PADDING.span(op.paddingStart, offset + hl - op.paddingStart, 0,
+                    Bytes.of(buf, op.paddingStart, offset + hl), null);
+            for (int i = op.paddingStart; i < offset + hl; i++) {
+                if (buf[i] != 0) {
+                    pad = pad.withProblem("padding is not zero");
+                    break;
+                }
+            }
+            b.field(pad);
+        }
+        TcpHeader h = header(buf, offset, dataOffset, op.options);
+        b.header(h);
+        int dataStart = offset + hl;
+        int dataLength = end - dataStart;
+        if (dataLength > 0) {
+            List<Pdu> children = payload.dissect(h, buf, dataStart, dataLength);
+            b.children(children);
+            int claimed = dataStart;
+            for (Pdu c : children) {
+                claimed = Math.max(claimed, c.end());
+            }
+            if (claimed < end) {
+                b.field(TcpLayout.PAYLOAD.span(claimed, end - claimed, 0, Bytes.of(buf, claimed, end), null));
+            }
+        }
+        b.summary(summary(h, dataLength));
+        return b.end(end).build();
+    }
+
+    /** tshark's Info column: {@code 54321 → 3000 [PSH, ACK] Seq=1 Ack=1 Win=512 Len=30 TSval=… TSecr=…}. */
+    static String summary(TcpHeader h, int dataLength) {
+        StringBuilder sb = new StringBuilder(96);
+        sb.append(h.sourcePort()).append(" → ").append(h.destinationPort()).append(' ').append(h.flags().label())
+                .append(" Seq=").append(h.sequence());
+        if (h.flags().ack()) {
+            sb.append(" Ack=").append(h.acknowledgement());
+        }
+        sb.append(" Win=").append(h.window()).append(" Len=").append(dataLength);
+        if (h.flags().urg()) {
+            sb.append(" Urg=").append(h.urgentPointer());
+        }
+        for (TcpOption o : h.options()) {
+            if (o instanceof MaximumSegmentSize m) {
+                sb.append(" MSS=").append(m.mss());
+            } else if (o instanceof SackPermitted) {
+                sb.append(" SACK_PERM");
+            } else if (o instanceof Timestamps t) {
+                sb.append(" TSval=").append(t.tsval()).append(" TSecr=").append(t.tsecr());
+            } else if (o instanceof WindowScale w) {
+                sb.append(" WS=").append(w.multiplier());
+            } else if (o instanceof Sack s) {
+                for (SackBlock blk : s.blocks()) {
+                    sb.append(" SLE=").append(blk.left()).append(" SRE=").append(blk.right());
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Field checksumField(byte[] buf, int offset, int length, Ipv4Address src, Ipv4Address dst) {
+        int actual = (int) CHECKSUM.read(buf, offset);
+        if (src == null || dst == null) {
+            return CHECKSUM.at(offset, actual, hex16(actual) + " [unverified]");
+        }
+        if (checksum(buf, offset, length, src, dst) == 0) {
+            return CHECKSUM.at(offset, actual, hex16(actual) + " [correct]");
+        }
+        int expected = expectedChecksum(buf, offset, length, src, dst);
+        return CHECKSUM.at(offset, actual, hex16(actual) + " [incorrect]")
+                .withProblem("checksum incorrect, should be " + hex16(expected));
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    private static String hex16(int v) {
+        return new String(new char[] {'0', 'x', HEX_DIGITS[(v >>> 12) & 0xf], HEX_DIGITS[(v >>> 8) & 0xf],
+                HEX_DIGITS[(v >>> 4) & 0xf], HEX_DIGITS[v & 0xf]});
+    }
+
+    /** The result of reading an options area. */
+    private static final class OptionParse {
+        final List<TcpOption> options = new ArrayList<>(5);
+        String error;
+        int errorAt;
+        /** Where padding starts: after an End of Option List, or the end of the header. */
+        int paddingStart;
+
+        OptionParse fail(String why, int at) {
+            error = why;
+            errorAt = at;
+            return this;
+        }
+    }
+
+    /**
+     * Reads the options in {@code buf[start, end)} (RFC 9293 §3.2: "an option may begin on any octet boundary").
+     * With a builder, every option's kind, length and value fields are added at their exact byte positions.
+     */
+    private static OptionParse parseOptions(byte[] buf, int start, int end, Pdu.Builder b) {
+        OptionParse r = new OptionParse();
+        r.paddingStart = end;
+        int i = start;
+        while (i < end) {
+            int kind = buf[i] & 0xff;
+            if (kind == TcpOption.KIND_EOL) {
+                r.options.add(EOL);
+                if (b != null) {
+                    b.field(TcpLayout.EOL.span(i, 1, 0, null, "End of Option List (EOL)"));
+                }
+                r.paddingStart = i + 1;
+                return r;
+            }
+            if (kind == TcpOption.KIND_NOP) {
+                r.options.add(NOP);
+                if (b != null) {
+                    b.field(TcpLayout.NOP.span(i, 1, 1, null, "No-Operation (NOP)"));
+                }
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) {
+                return r.fail("option runs past the end of the header", i);
+            }
+            int len = buf[i + 1] & 0xff;
+            int expected = expectedLength(kind);
+            if (kind == TcpOption.KIND_SACK) {
+                if (len < 10 || len > 34 || (len - 2) % 8 != 0) {
+                    return r.fail("option SACK has length " + len + ", expected 10, 18, 26 or 34", i);
+                }
+            } else if (expected > 0 && len != expected) {
+                return r.fail("option " + shortName(kind) + " has length " + len + ", expected " + expected, i);
+            } else if (len < 2) {
+                return r.fail("option kind " + kind + " has length " + len + ", below the minimum of 2", i);
+            }
+            if (i + len > end) {
+                return r.fail("option runs past the end of the header", i);
+            }
+            if (b != null) {
+                b.field(TcpLayout.OPTION_KIND.span(i, 1, kind, null, kindText(kind)));
+                b.field(TcpLayout.OPTION_LENGTH.span(i + 1, 1, len, null, null));
+            }
+            int v = i + 2;
+            switch (kind) {
+                case TcpOption.KIND_MSS -> {
+                    int mss = Bits.u16(buf, v);
+                    r.options.add(new MaximumSegmentSize(mss));
+                    if (b != null) {
+                        b.field(TcpLayout.MSS.span(v, 2, mss, null, null));
+                    }
+                }
+                case TcpOption.KIND_WINDOW_SCALE -> {
+                    WindowScale ws = new WindowScale(buf[v] & 0xff);
+                    r.options.add(ws);
+                    if (b != null) {
+                        b.field(TcpLayout.WINDOW_SCALE.span(v, 1, ws.shift(),
+                                null, ws.shift() + " (multiply by " + ws.multiplier() + ")"));
+                    }
+                }
+                case TcpOption.KIND_SACK_PERMITTED -> r.options.add(SACK_PERMITTED);
+                case TcpOption.KIND_SACK -> {
+                    List<SackBlock> blocks = new ArrayList<>(4);
+                    for (int p = v; p < i + len; p += 8) {
+                        long left = Bits.u32(buf, p);
+                        long right = Bits.u32(buf, p + 4);
+                        blocks.add(new SackBlock(left, right));
+                        if (b != null) {
+                            b.field(TcpLayout.SACK_LEFT.span(p, 4, left, null, null));
+                            b.field(TcpLayout.SACK_RIGHT.span(p + 4, 4, right, null, null));
+                        }
+                    }
+                    r.options.add(new Sack(blocks));
+                }
+                case TcpOption.KIND_TIMESTAMPS -> {
+                    long tsval = Bits.u32(buf, v);
+                    long tsecr = Bits.u32(buf, v + 4);
+                    r.options.add(new Timestamps(tsval, tsecr));
+                    if (b != null) {
+                        b.field(TcpLayout.TSVAL.span(v, 4, tsval, null, null));
+                        b.field(TcpLayout.TSECR.span(v + 4, 4, tsecr, null, null));
+                    }
+                }
+                default -> {
+                    Bytes data = Bytes.of(buf, v, i + len);
+                    r.options.add(new Unknown(kind, data));
+                    if (b != null && len > 2) {
+                        b.field(TcpLayout.OPTION_DATA.span(v, len - 2, 0, data, null));
+                    }
+                }
+            }
+            i += len;
+        }
+        return r;
+    }
+
+    private static int expectedLength(int kind) {
+        return switch (kind) {
+            case TcpOption.KIND_MSS -> 4;
+            case TcpOption.KIND_WINDOW_SCALE -> 3;
+            case TcpOption.KIND_SACK_PERMITTED -> 2;
+            case TcpOption.KIND_TIMESTAMPS -> 10;
+            default -> -1;
+        };
+    }
+
+    /** The option's name in malformed reasons and tshark's Info column. */
+    private static String shortName(int kind) {
+        return switch (kind) {
+            case TcpOption.KIND_MSS -> "MSS";
+            case TcpOption.KIND_WINDOW_SCALE -> "WS";
+            case TcpOption.KIND_SACK_PERMITTED -> "SACK_PERM";
+            case TcpOption.KIND_SACK -> "SACK";
+            case TcpOption.KIND_TIMESTAMPS -> "TS";
+            default -> "kind " + kind;
+        };
+    }
+
+    private static String kindText(int kind) {
+        return switch (kind) {
+            case TcpOption.KIND_MSS -> "Maximum segment size (2)";
+            case TcpOption.KIND_WINDOW_SCALE -> "Window scale (3)";
+            case TcpOption.KIND_SACK_PERMITTED -> "SACK permitted (4)";
+            case TcpOption.KIND_SACK -> "SACK (5)";
+            case TcpOption.KIND_TIMESTAMPS -> "Timestamps (8)";
+            case 28 -> "User Timeout (28)";
+            case 29 -> "TCP Authentication Option (29)";
+            case 30 -> "Multipath TCP (30)";
+            case 34 -> "TCP Fast Open Cookie (34)";
+            case 253, 254 -> "Experimental (" + kind + ")";
+            default -> "Unknown (" + kind + ")";
+        };
+    }
+}
