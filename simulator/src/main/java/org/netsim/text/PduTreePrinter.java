@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
+import org.netsim.wire.websocket.WebSocketFrame;
+import org.netsim.wire.websocket.WebSocketLayout;
 
 /**
  * Prints a PDU tree the way {@code tshark -V} does: one heading per protocol, its fields indented below, bit fields
@@ -25,6 +27,9 @@ public final class PduTreePrinter {
         }
         List<Pdu> order = new ArrayList<>();
         root.walk(order::add);
+        // Fields above a masked WebSocket payload describe the unmasked bytes: show those, and the wire's too.
+        byte[] wire = frameBytes;
+        byte[] plain = frameBytes == null ? null : unmasked(order, frameBytes);
         for (Pdu pdu : order) {
             out.append(pdu.protocol().title());
             if (!pdu.summary().isEmpty()) {
@@ -34,10 +39,10 @@ public final class PduTreePrinter {
                     .append(" | TCP/IP ").append(pdu.tcpIp().title()).append("; bytes ")
                     .append(range(pdu.offset(), pdu.end())).append(']').append('\n');
             for (Field f : pdu.fields()) {
-                field(out, f, frameBytes);
+                field(out, f, plain, wire);
             }
             for (Field f : pdu.trailer()) {
-                field(out, f, frameBytes);
+                field(out, f, plain, wire);
             }
             if (pdu.isMalformed()) {
                 out.append("    [Malformed ").append(pdu.protocol().title()).append(": ")
@@ -48,7 +53,27 @@ public final class PduTreePrinter {
         return out.toString();
     }
 
-    private void field(StringBuilder out, Field f, byte[] frame) {
+    /** A copy of {@code wire} with every masked WebSocket payload XORed with its key, as the receiver reads it. */
+    static byte[] unmasked(List<Pdu> pdus, byte[] wire) {
+        byte[] plain = wire;
+        for (Pdu p : pdus) {
+            WebSocketFrame ws = p.header(WebSocketFrame.class).orElse(null);
+            Field keyField = p.field(WebSocketLayout.MASKING_KEY.key()).orElse(null);
+            if (ws == null || ws.maskingKey() == null || keyField == null || p.end() > wire.length) {
+                continue;
+            }
+            if (plain == wire) {
+                plain = wire.clone();
+            }
+            int start = keyField.byteEnd();
+            for (int i = start; i < p.end(); i++) {
+                plain[i] = (byte) (wire[i] ^ ws.maskingKey().u8((i - start) & 3));
+            }
+        }
+        return plain;
+    }
+
+    private void field(StringBuilder out, Field f, byte[] frame, byte[] wire) {
         out.append("    ");
         if (isBitField(f) && frame != null && f.byteEnd() <= frame.length) {
             out.append(bitPicture(f, frame)).append(" = ");
@@ -59,8 +84,15 @@ public final class PduTreePrinter {
         }
         out.append('\n');
         if (explain) {
-            out.append("        ").append(range(f.byteStart(), f.byteEnd())).append(": ").append(f.explanation())
-                    .append('\n');
+            out.append("        ").append(range(f.byteStart(), f.byteEnd()));
+            if (frame != null && f.byteEnd() <= frame.length) {
+                out.append(" [").append(hex(frame, f.byteStart(), f.byteEnd())).append(']');
+                if (frame != wire && !java.util.Arrays.equals(frame, f.byteStart(), f.byteEnd(), wire,
+                        f.byteStart(), f.byteEnd())) {
+                    out.append(" (masked on the wire: ").append(hex(wire, f.byteStart(), f.byteEnd())).append(')');
+                }
+            }
+            out.append(": ").append(f.explanation()).append('\n');
         }
     }
 
@@ -82,6 +114,22 @@ public final class PduTreePrinter {
             } else {
                 sb.append('.');
             }
+        }
+        return sb.toString();
+    }
+
+    /** The field's bytes as hex, the first 16 only for long ones. */
+    static String hex(byte[] frame, int start, int end) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(end, start + 16);
+        for (int i = start; i < shown; i++) {
+            if (i > start) {
+                sb.append(' ');
+            }
+            sb.append(Character.forDigit((frame[i] >>> 4) & 0xf, 16)).append(Character.forDigit(frame[i] & 0xf, 16));
+        }
+        if (shown < end) {
+            sb.append(" … (").append(end - start).append(" bytes)");
         }
         return sb.toString();
     }

@@ -39,6 +39,17 @@ public final class EthernetCodec {
         return frame;
     }
 
+    /** {@code frame} (as a pcap file holds it, padded, without FCS) with its FCS appended, as the wire carries it. */
+    public static byte[] appendFcs(byte[] frame) {
+        if (frame.length < MIN_FRAME_WITHOUT_FCS) {
+            throw new IllegalArgumentException("an Ethernet frame has at least " + MIN_FRAME_WITHOUT_FCS
+                    + " bytes before its FCS, not " + frame.length);
+        }
+        byte[] out = java.util.Arrays.copyOf(frame, frame.length + FCS_LENGTH);
+        writeFcs(out, frame.length);
+        return out;
+    }
+
     /** The CRC-32 of {@code frame[0, length)}, as IEEE 802.3 puts it on the wire (least significant byte first). */
     public static long fcs(byte[] frame, int offset, int length) {
         CRC32 crc = new CRC32();

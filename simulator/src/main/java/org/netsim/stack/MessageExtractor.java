@@ -1,0 +1,143 @@
+package org.netsim.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.netsim.pdu.Bytes;
+import org.netsim.pdu.Pdu;
+import org.netsim.pdu.Protocol;
+import org.netsim.wire.engineio.EngineIoPacket;
+import org.netsim.wire.engineio.EngineIoType;
+import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.socketio.SocketIoCodec;
+import org.netsim.wire.socketio.SocketIoPacket;
+import org.netsim.wire.socketio.SocketIoType;
+import org.netsim.wire.tcp.TcpHeader;
+import org.netsim.wire.websocket.WebSocketFrame;
+
+/**
+ * Turns decoded frames into messages, in capture order. A binary Socket.IO packet ({@code 451-[...]}) is held until its
+ * attachments have arrived on the same connection and direction, then reported once with them.
+ */
+public final class MessageExtractor {
+    private record Direction(String src, String dst) {
+    }
+
+    private static final class Pending {
+        final SocketIoPacket packet;
+        final String transport;
+        final String text;
+        final List<Bytes> attachments = new ArrayList<>();
+
+        Pending(SocketIoPacket packet, String transport, String text) {
+            this.packet = packet;
+            this.transport = transport;
+            this.text = text;
+        }
+    }
+
+    private final Map<Direction, Pending> pending = new HashMap<>();
+
+    /** The messages that complete in this frame. */
+    public List<DecodedMessage> accept(long frame, long timeNanos, Pdu root) {
+        List<DecodedMessage> out = new ArrayList<>(1);
+        String src = "";
+        String dst = "";
+        Pdu ip = root.find(Protocol.IPV4).orElse(null);
+        Pdu tcp = root.find(Protocol.TCP).orElse(null);
+        if (ip != null && ip.header() instanceof Ipv4Header ih) {
+            src = ih.source().toString();
+            dst = ih.destination().toString();
+            if (tcp != null && tcp.header() instanceof TcpHeader th) {
+                src += ":" + th.sourcePort();
+                dst += ":" + th.destinationPort();
+            }
+        }
+        Context ctx = new Context(frame, timeNanos, src, dst, out);
+        visit(root, ctx, null);
+        root.firstMalformed().ifPresent(bad -> out.add(new DecodedMessage(frame, timeNanos, ctx.src, ctx.dst, null,
+                bad.protocol().key(), null, null, null, null, null, List.of(), null,
+                bad.protocol().title() + ": " + bad.malformed().reason())));
+        return out;
+    }
+
+    private record Context(long frame, long time, String src, String dst, List<DecodedMessage> out) {
+    }
+
+    private void visit(Pdu pdu, Context ctx, String transport) {
+        switch (pdu.protocol()) {
+            case WEBSOCKET -> {
+                transport = "websocket";
+                if (pdu.header() instanceof WebSocketFrame f && f.opcode().isControl() && !pdu.isMalformed()) {
+                    ctx.out.add(new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "websocket",
+                            f.opcode().label().toUpperCase(java.util.Locale.ROOT), null, null, null, null, List.of(),
+                            f.payload().utf8(), null));
+                }
+            }
+            case HTTP -> transport = "polling";
+            case ENGINEIO -> {
+                if (pdu.header() instanceof EngineIoPacket p && !pdu.isMalformed()) {
+                    engineIo(pdu, p, ctx, transport);
+                    return;
+                }
+            }
+            default -> {
+            }
+        }
+        for (Pdu c : pdu.children()) {
+            visit(c, ctx, transport);
+        }
+    }
+
+    private void engineIo(Pdu pdu, EngineIoPacket p, Context ctx, String transport) {
+        Direction dir = new Direction(ctx.src, ctx.dst);
+        if (p.binary()) {
+            Pending w = pending.get(dir);
+            if (w == null) {
+                ctx.out.add(new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "engine.io",
+                        "BINARY", null, null, null, null, List.of(p.data()), null, null));
+                return;
+            }
+            w.attachments.add(p.data());
+            if (w.attachments.size() == w.packet.attachmentCount()) {
+                pending.remove(dir);
+                ctx.out.add(socketIoMessage(ctx, w.transport, w.packet, w.attachments, w.text));
+            }
+            return;
+        }
+        if (p.type() != EngineIoType.MESSAGE) {
+            ctx.out.add(new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "engine.io",
+                    p.type().name(), null, null, null, null, List.of(), p.type().digit() + p.data().utf8(), null));
+            return;
+        }
+        Pdu sio = pdu.children().isEmpty() ? null : pdu.children().get(0);
+        if (sio == null || !(sio.header() instanceof SocketIoPacket packet) || sio.isMalformed()) {
+            return;
+        }
+        String text = "4" + SocketIoCodec.encode(packet);
+        if (packet.attachmentCount() > 0) {
+            pending.put(dir, new Pending(packet, transport, text));
+            return;
+        }
+        ctx.out.add(socketIoMessage(ctx, transport, packet, List.of(), text));
+    }
+
+    private static DecodedMessage socketIoMessage(Context ctx, String transport, SocketIoPacket p,
+                                                  List<Bytes> attachments, String text) {
+        String event = null;
+        JsonNode args = p.data();
+        if (p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT) {
+            event = p.event();
+            if (p.data() instanceof ArrayNode arr) {
+                ArrayNode rest = arr.deepCopy();
+                rest.remove(0);
+                args = rest;
+            }
+        }
+        return new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "socket.io", p.type().name(),
+                p.namespace(), event, args, p.ackId(), attachments, text, null);
+    }
+}

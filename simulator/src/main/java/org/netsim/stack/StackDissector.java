@@ -1,0 +1,190 @@
+package org.netsim.stack;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.netsim.pdu.Pdu;
+import org.netsim.pdu.PayloadDissector;
+import org.netsim.wire.engineio.EngineIoCodec;
+import org.netsim.wire.engineio.EngineIoPacket;
+import org.netsim.wire.engineio.EngineIoType;
+import org.netsim.wire.ethernet.EtherType;
+import org.netsim.wire.ethernet.EthernetCodec;
+import org.netsim.wire.http.HttpCodec;
+import org.netsim.wire.http.HttpMessage;
+import org.netsim.wire.ipv4.IpProtocol;
+import org.netsim.wire.ipv4.Ipv4Codec;
+import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.physical.PhysicalCodec;
+import org.netsim.wire.socketio.SocketIoCodec;
+import org.netsim.wire.tcp.TcpCodec;
+import org.netsim.wire.tcp.TcpHeader;
+import org.netsim.wire.websocket.Opcode;
+import org.netsim.wire.websocket.WebSocketCodec;
+import org.netsim.wire.websocket.WebSocketDecoded;
+import org.netsim.wire.websocket.WebSocketFrame;
+
+/**
+ * Decodes whole Ethernet frames through every layer: Ethernet, IPv4, TCP, then HTTP or WebSocket, Engine.IO and
+ * Socket.IO. The same path decodes simulated frames and captured ones.
+ *
+ * <p>Like Wireshark, it follows each TCP connection across frames: a connection is HTTP until a
+ * {@code 101 Switching Protocols} answer, WebSocket after it. A connection first seen after its upgrade (a capture
+ * started late) is recognised by its first segment parsing as a complete WebSocket frame carrying an Engine.IO packet.
+ * Frames must therefore be given in capture order; one instance per capture. Segments are decoded one by one: a
+ * WebSocket frame split across segments shows as truncated (TCP reassembly is a later layer).
+ */
+public final class StackDissector {
+    private enum Mode { UNKNOWN, HTTP, WEBSOCKET }
+
+    private static final class Conversation {
+        Mode mode = Mode.UNKNOWN;
+        /** The last request on this connection asked for a polling payload, so the response body is Engine.IO. */
+        boolean pollingResponsePending;
+    }
+
+    private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
+    private final PayloadDissector<EngineIoPacket> socketIo = StackDissector::socketIo;
+    private final PayloadDissector<WebSocketFrame> webSocketPayload = StackDissector::webSocketPayload;
+
+    /** Decodes one Ethernet frame; {@code hasFcs} when its last 4 bytes are the frame check sequence. */
+    public Pdu dissect(byte[] frame, int offset, int length, boolean hasFcs) {
+        return EthernetCodec.dissect(frame, offset, length, hasFcs, (eth, b, o, l) -> {
+            if (eth.etherType().equals(EtherType.IPV4)) {
+                return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
+            }
+            return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
+        });
+    }
+
+    public Pdu dissect(byte[] frame) {
+        return dissect(frame, 0, frame.length, false);
+    }
+
+    /**
+     * Decodes what the simulated wire carries: preamble, start frame delimiter, then the Ethernet frame with its FCS
+     * (as {@link #onWire} builds it).
+     */
+    public Pdu dissectOnWire(byte[] wire) {
+        return PhysicalCodec.dissect(wire, 0, wire.length, (phy, b, o, l) -> List.of(dissect(b, o, l, true)));
+    }
+
+    /** A frame as a pcap file holds it (no FCS) as the simulated wire carries it: preamble, SFD, frame, FCS. */
+    public static byte[] onWire(byte[] frame) {
+        return PhysicalCodec.encode(EthernetCodec.appendFcs(frame));
+    }
+
+    private List<Pdu> ipPayload(Ipv4Header ip, byte[] b, int o, int l) {
+        if (ip.protocol().value() == IpProtocol.TCP.value()) {
+            return List.of(TcpCodec.dissect(b, o, l, ip.source(), ip.destination(),
+                    (tcp, b2, o2, l2) -> tcpPayload(ip, tcp, b2, o2, l2)));
+        }
+        return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
+    }
+
+    private List<Pdu> tcpPayload(Ipv4Header ip, TcpHeader tcp, byte[] buf, int off, int len) {
+        if (len == 0) {
+            return List.of();
+        }
+        ConversationKey key = ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
+                tcp.destinationPort());
+        Conversation c = conversations.computeIfAbsent(key, k -> new Conversation());
+        if (c.mode == Mode.UNKNOWN) {
+            if (looksLikeHttp(buf, off, len)) {
+                c.mode = Mode.HTTP;
+            } else if (looksLikeSocketIoWebSocket(buf, off, len)) {
+                c.mode = Mode.WEBSOCKET;
+            } else {
+                return List.of();
+            }
+        }
+        if (c.mode == Mode.WEBSOCKET) {
+            return WebSocketCodec.dissect(buf, off, len, webSocketPayload);
+        }
+        List<Pdu> messages = HttpCodec.dissectStream(buf, off, len, (m, b, o, l) -> httpBody(c, m, b, o, l));
+        for (Pdu p : messages) {
+            if (p.header() instanceof HttpMessage m) {
+                if (m.isRequest()) {
+                    c.pollingResponsePending = isPolling(m) && "GET".equals(m.method());
+                } else if (m.status() == 101) {
+                    c.mode = Mode.WEBSOCKET;
+                }
+            }
+        }
+        return messages;
+    }
+
+    private List<Pdu> httpBody(Conversation c, HttpMessage m, byte[] b, int o, int l) {
+        if (l == 0) {
+            return List.of();
+        }
+        boolean engineIo = m.isRequest() ? isPolling(m) && "POST".equals(m.method())
+                : c.pollingResponsePending && m.status() == 200;
+        if (engineIo) {
+            return List.of(EngineIoCodec.dissectPollingPayload(b, o, l, socketIo));
+        }
+        return List.of();
+    }
+
+    private static boolean isPolling(HttpMessage m) {
+        String t = m.target();
+        return t != null && t.contains("transport=polling") && t.contains("EIO=");
+    }
+
+    private static List<Pdu> webSocketPayload(WebSocketFrame f, byte[] b, int o, int l) {
+        Opcode op = f.opcode();
+        if (!f.fin() || l == 0) {
+            // a fragment of a longer message: the pieces are joined by reassembly, not here
+            return List.of();
+        }
+        if (op.value() == Opcode.TEXT.value()) {
+            return List.of(EngineIoCodec.dissectWebSocketMessage(b, o, l, false, StackDissector::socketIo));
+        }
+        if (op.value() == Opcode.BINARY.value()) {
+            return List.of(EngineIoCodec.dissectWebSocketMessage(b, o, l, true, StackDissector::socketIo));
+        }
+        return List.of();
+    }
+
+    private static List<Pdu> socketIo(EngineIoPacket p, byte[] b, int o, int l) {
+        if (p.type() == EngineIoType.MESSAGE && !p.binary()) {
+            return List.of(SocketIoCodec.dissect(b, o, l));
+        }
+        return List.of();
+    }
+
+    private static boolean looksLikeHttp(byte[] b, int off, int len) {
+        return startsWith(b, off, len, "GET ") || startsWith(b, off, len, "POST ") || startsWith(b, off, len, "HTTP/1.")
+                || startsWith(b, off, len, "PUT ") || startsWith(b, off, len, "HEAD ")
+                || startsWith(b, off, len, "OPTIONS ") || startsWith(b, off, len, "DELETE ");
+    }
+
+    /** A complete text frame whose content starts with an Engine.IO packet type digit. */
+    private static boolean looksLikeSocketIoWebSocket(byte[] b, int off, int len) {
+        WebSocketDecoded d = WebSocketCodec.decode(b, off, len);
+        if (!d.isComplete()) {
+            return false;
+        }
+        WebSocketFrame f = d.frame();
+        if (f.opcode().value() == Opcode.BINARY.value()) {
+            return true;
+        }
+        if (f.opcode().value() != Opcode.TEXT.value() || f.payload().isEmpty()) {
+            return false;
+        }
+        int first = f.payload().u8(0);
+        return first >= '0' && first <= '6';
+    }
+
+    private static boolean startsWith(byte[] b, int off, int len, String prefix) {
+        if (len < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[off + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
