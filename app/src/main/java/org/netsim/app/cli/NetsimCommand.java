@@ -1,6 +1,10 @@
 package org.netsim.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +33,8 @@ public final class NetsimCommand implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("netsim: " + (ex instanceof UserError ? ex.getMessage() : describe(ex)));
-            return ex instanceof UserError u ? u.exitCode() : 70;
+            line.getErr().println("netsim: " + describe(ex));
+            return ex instanceof UserError u ? u.exitCode() : ex instanceof IOException ? 1 : 70;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("netsim: " + ex.getMessage());
@@ -43,6 +47,20 @@ public final class NetsimCommand implements Callable<Integer> {
 
     private static String describe(Exception ex) {
         String m = ex.getMessage();
+        if (ex instanceof UserError) {
+            return m;
+        }
+        // java.nio's file exceptions carry the file and, sometimes, the reason apart: put them in one sentence
+        if (ex instanceof FileSystemException f) {
+            String what = f instanceof NoSuchFileException ? "no such file or folder"
+                    : f instanceof AccessDeniedException ? "permission denied" : f.getReason();
+            String reason = f instanceof NoSuchFileException || f instanceof AccessDeniedException ? f.getReason()
+                    : null;
+            return f.getFile() + ": " + what + (reason == null || reason.equals(what) ? "" : " (" + reason + ")");
+        }
+        if (ex instanceof IOException) {
+            return m == null ? ex.getClass().getSimpleName() : m;
+        }
         return "internal error: " + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 

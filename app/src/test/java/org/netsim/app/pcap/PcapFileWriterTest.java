@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netsim.app.testing.ExternalTool;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CaptureFormat;
 import org.netsim.capture.file.CapturedFrame;
@@ -51,7 +52,7 @@ class PcapFileWriterTest {
             w.commit();
             return w.nanosecondTimestamps();
         } catch (LibpcapMissingException e) {
-            ExternalTools.require(false, "libpcap");
+            ExternalTool.missing("libpcap", LibpcapMissingException.MESSAGE);
             throw e;
         }
     }
@@ -88,10 +89,11 @@ class PcapFileWriterTest {
 
     @Test
     void tsharkReadsTheFile() throws Exception {
-        Path tshark = ExternalTools.tshark();
+        ExternalTool.requireTshark();
+        Path tshark = Path.of("tshark");
         Path target = dir.resolve("for tshark.pcap");
         boolean nanos = writeRecords(target);
-        String out = ExternalTools.run(List.of(tshark.toString(), "-r", target.toString(), "-T", "fields",
+        String out = ExternalTool.runOk(List.of(tshark.toString(), "-r", target.toString(), "-T", "fields",
                 "-e", "frame.number", "-e", "frame.time_epoch", "-e", "frame.len", "-e", "eth.dst", "-e", "eth.src",
                 "-e", "eth.type", "-e", "_ws.expert"));
         assertThat(out.lines().toList()).containsExactly(
@@ -195,7 +197,7 @@ class PcapFileWriterTest {
         // A separate JVM, because pcap4j loads libpcap once per class loader, in a static initializer.
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path work = Files.createDirectory(dir.resolve("probe"));
-        String out = ExternalTools.run(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        String out = ExternalTool.runOk(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "-Dorg.pcap4j.core.pcapLibName=" + dir.resolve("no-such-libpcap.so"),
                 LibpcapMissingProbe.class.getName(), work.toString()));
         String line = LibpcapMissingException.class.getName() + "|" + LibpcapMissingException.MESSAGE;
@@ -225,7 +227,7 @@ class PcapFileWriterTest {
         try (PcapFileWriter w = PcapFileWriter.create(dir.resolve("probe.pcap"))) {
             // opened and thrown away
         } catch (LibpcapMissingException e) {
-            ExternalTools.require(false, "libpcap");
+            ExternalTool.missing("libpcap", LibpcapMissingException.MESSAGE);
         }
         assertThat(filesInDir()).isEmpty();
     }
