@@ -3,10 +3,14 @@ package org.netsim.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.netsim.pdu.Bytes;
+import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
 import org.netsim.wire.engineio.EngineIoPacket;
@@ -58,10 +62,39 @@ public final class MessageExtractor {
         }
         Context ctx = new Context(frame, timeNanos, src, dst, out);
         visit(root, ctx, null);
-        root.firstMalformed().ifPresent(bad -> out.add(new DecodedMessage(frame, timeNanos, ctx.src, ctx.dst, null,
-                bad.protocol().key(), null, null, null, null, null, List.of(), null,
-                bad.protocol().title() + ": " + bad.malformed().reason())));
+        Optional<Pdu> bad = root.firstMalformed();
+        if (bad.isPresent()) {
+            out.add(malformed(ctx, bad.get().protocol(), bad.get().malformed().reason() + hint(bad.get())));
+        } else {
+            // Decodable but against the protocol (a reserved opcode, text that is not UTF-8): a receiver would fail
+            // the connection, so it is reported like a malformed frame. Checksums are left out: Linux leaves them to
+            // offload on loopback, so nearly every real loopback capture would be flagged.
+            root.walk(pdu -> {
+                if (APPLICATION.contains(pdu.protocol()) && out.stream().noneMatch(DecodedMessage::isMalformed)) {
+                    for (Field f : pdu.fields()) {
+                        if (f.problem() != null) {
+                            out.add(malformed(ctx, pdu.protocol(), f.name() + " " + f.display() + ": " + f.problem()));
+                            break;
+                        }
+                    }
+                }
+            });
+        }
         return out;
+    }
+
+    private static final Set<Protocol> APPLICATION =
+            EnumSet.of(Protocol.HTTP, Protocol.WEBSOCKET, Protocol.ENGINEIO, Protocol.SOCKETIO);
+
+    private static DecodedMessage malformed(Context ctx, Protocol p, String reason) {
+        return new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, null, p.key(), null, null, null, null, null,
+                List.of(), null, p.title() + ": " + reason);
+    }
+
+    /** A frame cut by TCP's segmentation is not broken: say so. */
+    private static String hint(Pdu bad) {
+        return bad.protocol() == Protocol.WEBSOCKET && bad.malformed().reason().startsWith("truncated")
+                ? " (the rest is in later TCP segments, which are not joined yet: TCP reassembly is to come)" : "";
     }
 
     private record Context(long frame, long time, String src, String dst, List<DecodedMessage> out) {

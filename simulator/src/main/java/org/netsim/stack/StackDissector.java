@@ -1,10 +1,13 @@
 package org.netsim.stack;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
+import org.netsim.pdu.Protocol;
 import org.netsim.wire.engineio.EngineIoCodec;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.EngineIoType;
@@ -23,6 +26,7 @@ import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketCodec;
 import org.netsim.wire.websocket.WebSocketDecoded;
 import org.netsim.wire.websocket.WebSocketFrame;
+import org.netsim.wire.websocket.WebSocketLayout;
 
 /**
  * Decodes whole Ethernet frames through every layer: Ethernet, IPv4, TCP, then HTTP or WebSocket, Engine.IO and
@@ -41,6 +45,9 @@ public final class StackDissector {
         Mode mode = Mode.UNKNOWN;
         /** The last request on this connection asked for a polling payload, so the response body is Engine.IO. */
         boolean pollingResponsePending;
+        /** Bytes of a WebSocket frame still to come in later segments, and the sequence number they start at. */
+        long webSocketBytesPending;
+        long webSocketNextSequence;
     }
 
     private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
@@ -99,7 +106,7 @@ public final class StackDissector {
             }
         }
         if (c.mode == Mode.WEBSOCKET) {
-            return WebSocketCodec.dissect(buf, off, len, webSocketPayload);
+            return webSocket(c, tcp, buf, off, len);
         }
         List<Pdu> messages = HttpCodec.dissectStream(buf, off, len, (m, b, o, l) -> httpBody(c, m, b, o, l));
         for (Pdu p : messages) {
@@ -112,6 +119,58 @@ public final class StackDissector {
             }
         }
         return messages;
+    }
+
+    /**
+     * WebSocket frames in one segment. A frame longer than the segment continues in the next ones: without TCP
+     * reassembly (the capture issue) its start shows as truncated, and the in-order segments that carry the rest are
+     * marked as its continuation rather than misread as new frames.
+     */
+    private List<Pdu> webSocket(Conversation c, TcpHeader tcp, byte[] buf, int off, int len) {
+        List<Pdu> out = new ArrayList<>();
+        int at = off;
+        int end = off + len;
+        if (c.webSocketBytesPending > 0 && tcp.sequence() == c.webSocketNextSequence) {
+            int n = (int) Math.min(len, c.webSocketBytesPending);
+            c.webSocketBytesPending -= n;
+            out.add(Pdu.builder(Protocol.WEBSOCKET, at)
+                    .field(WebSocketLayout.CONTINUED_PAYLOAD.span(at, n, n, Bytes.of(buf, at, at + n), n + " bytes"))
+                    .summary("continuation: " + n + " more payload bytes of a frame that began in an earlier "
+                            + "segment" + (c.webSocketBytesPending > 0 ? ", " + c.webSocketBytesPending + " still to come"
+                            : ", its last"))
+                    .end(at + n).build());
+            at += n;
+        } else {
+            c.webSocketBytesPending = 0;
+        }
+        c.webSocketNextSequence = (tcp.sequence() + len) & 0xffff_ffffL;
+        if (at < end) {
+            out.addAll(WebSocketCodec.dissect(buf, at, end - at, webSocketPayload));
+            c.webSocketBytesPending = bytesStillToCome(buf, at, end);
+        }
+        return out;
+    }
+
+    /** How many bytes of the last frame starting in {@code buf[from, end)} lie beyond {@code end}. */
+    private static long bytesStillToCome(byte[] buf, int from, int end) {
+        int at = from;
+        while (at < end) {
+            WebSocketDecoded d = WebSocketCodec.decode(buf, at, end - at);
+            if (d.isComplete()) {
+                at += d.consumed();
+                continue;
+            }
+            // Only once the whole header is here is the frame's length known.
+            if (d.needsMore() && end - at >= 2) {
+                int len7 = buf[at + 1] & 0x7f;
+                int header = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + ((buf[at + 1] & 0x80) != 0 ? 4 : 0);
+                if (end - at >= header) {
+                    return (long) d.needed() - (end - at);
+                }
+            }
+            return 0;
+        }
+        return 0;
     }
 
     private List<Pdu> httpBody(Conversation c, HttpMessage m, byte[] b, int o, int l) {

@@ -93,15 +93,14 @@ public final class DecodeCommand implements Callable<Integer> {
     static String toJson(DecodedMessage m) {
         StringBuilder sb = new StringBuilder(128);
         sb.append("{\"frame\":").append(m.frame());
-        if (m.isMalformed()) {
-            sb.append(",\"malformed\":");
-            JsJson.quote(m.malformed(), sb);
-            return sb.append('}').toString();
-        }
         sb.append(",\"time\":").append(m.timeNanos() == CapturedFrame.NO_TIMESTAMP ? "null"
                 : seconds(m.timeNanos()).toPlainString());
-        field(sb, "src", m.src());
-        field(sb, "dst", m.dst());
+        field(sb, "src", m.src().isEmpty() ? null : m.src());
+        field(sb, "dst", m.dst().isEmpty() ? null : m.dst());
+        if (m.isMalformed()) {
+            field(sb, "malformed", m.malformed());
+            return sb.append('}').toString();
+        }
         field(sb, "transport", m.transport());
         field(sb, "protocol", m.protocol());
         field(sb, "type", m.type());
@@ -137,7 +136,8 @@ public final class DecodeCommand implements Callable<Integer> {
         String time = m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP ? "-"
                 : String.format(Locale.ROOT, "%.6f", (m.timeNanos() - first) / 1e9);
         if (m.isMalformed()) {
-            return m.frame() + "  " + time + "  [Malformed] " + m.malformed();
+            return m.frame() + "  " + time + "  " + (m.src().isEmpty() ? "" : m.src() + " → " + m.dst() + "  ")
+                    + "[Malformed] " + m.malformed();
         }
         StringBuilder sb = new StringBuilder();
         sb.append(m.frame()).append("  ").append(time).append("  ").append(m.src()).append(" → ").append(m.dst())
