@@ -1,6 +1,5 @@
 package org.netsim.pdu;
 
-import java.util.Locale;
 
 /** How a field's value is shown when the codec gives no text of its own. */
 public enum FieldFormat {
@@ -21,22 +20,13 @@ public enum FieldFormat {
     String render(long value, long bitLength, Bytes bytes) {
         return switch (this) {
             case DECIMAL -> Long.toUnsignedString(value);
-            case HEX -> "0x" + String.format(Locale.ROOT, "%0" + Math.max(1, (bitLength + 3) / 4) + "x", value);
+            case HEX -> Hex.prefixed(value, (int) Math.max(1, Math.min(16, (bitLength + 3) / 4)));
             case FLAG -> value != 0 ? "Set" : "Not set";
             case BINARY -> {
                 String s = Long.toBinaryString(value);
                 yield "0".repeat((int) Math.max(0, bitLength - s.length())) + s;
             }
-            case MAC -> {
-                StringBuilder sb = new StringBuilder(17);
-                for (int shift = 40; shift >= 0; shift -= 8) {
-                    if (sb.length() > 0) {
-                        sb.append(':');
-                    }
-                    sb.append(String.format(Locale.ROOT, "%02x", (value >>> shift) & 0xff));
-                }
-                yield sb.toString();
-            }
+            case MAC -> Hex.mac(value);
             case IPV4 -> ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "."
                     + (value & 0xff);
             case BYTES -> bytes == null ? "" : bytes.hex();

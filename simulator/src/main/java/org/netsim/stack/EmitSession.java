@@ -5,12 +5,10 @@ import java.util.List;
 import org.netsim.pdu.Bytes;
 import org.netsim.random.RandomSource;
 import org.netsim.random.SeededRandom;
-import org.netsim.wire.engineio.EngineIoCodec;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.OpenPacket;
 import org.netsim.wire.engineio.SessionIds;
 import org.netsim.wire.ethernet.EtherType;
-import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.ethernet.EthernetHeader;
 import org.netsim.wire.ethernet.MacAddress;
 import org.netsim.wire.http.HttpCodec;
@@ -18,11 +16,9 @@ import org.netsim.wire.http.NodeSocketIoHttp;
 import org.netsim.wire.http.WebSocketHandshake;
 import org.netsim.wire.ipv4.IpProtocol;
 import org.netsim.wire.ipv4.Ipv4Address;
-import org.netsim.wire.ipv4.Ipv4Codec;
 import org.netsim.wire.ipv4.Ipv4Header;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
-import org.netsim.wire.tcp.TcpCodec;
 import org.netsim.wire.tcp.TcpFlags;
 import org.netsim.wire.tcp.TcpHeader;
 import org.netsim.wire.tcp.TcpOption;
@@ -158,10 +154,9 @@ public final class EmitSession {
     }
 
     private int ws(TcpPeer from, TcpPeer to, EngineIoPacket packet, String what, boolean acknowledge) {
-        byte[] content = EngineIoCodec.encodeWebSocket(packet);
-        WebSocketFrame f = packet.binary() ? WebSocketFrame.binary(Bytes.wrap(content))
-                : WebSocketFrame.text(Bytes.wrap(content));
-        return frame(from, to, f, what, acknowledge);
+        // RFC 6455 §5.3: only the client masks
+        byte[] frame = Encapsulation.webSocket(packet, from == client ? random : null);
+        return data(from, to, Bytes.wrap(frame), what, acknowledge);
     }
 
     /** A WebSocket frame, masked when the client sends it (RFC 6455 §5.3). */
@@ -217,7 +212,6 @@ public final class EmitSession {
                 .window(window)
                 .options(options)
                 .build();
-        byte[] segment = TcpCodec.encode(tcp, payload.toArray(), from.endpoint.ip(), to.endpoint.ip());
         // Linux sends a SYN-ACK from a listening socket with IP ID 0 (DF set, no per-socket counter yet).
         int ipId = flags.syn() && flags.ack() ? 0 : from.nextIpId();
         Ipv4Header ip = Ipv4Header.builder()
@@ -228,9 +222,9 @@ public final class EmitSession {
                 .source(from.endpoint.ip())
                 .destination(to.endpoint.ip())
                 .build();
-        byte[] packet = Ipv4Codec.encode(ip, segment);
-        byte[] frame = EthernetCodec.encode(new EthernetHeader(to.endpoint.mac(), from.endpoint.mac(), EtherType.IPV4),
-                packet, false);
+        byte[] frame = Encapsulation.ethernetFrame(
+                new EthernetHeader(to.endpoint.mac(), from.endpoint.mac(), EtherType.IPV4), ip, tcp,
+                payload.toArray(), false);
         frames.add(new WireFrame(now, fromClient, Bytes.wrap(frame), what));
 
         long advance = payload.length() + (flags.syn() ? 1 : 0) + (flags.fin() ? 1 : 0);

@@ -1,6 +1,6 @@
 package org.netsim.wire.ethernet;
 
-import java.util.Locale;
+import org.netsim.pdu.Hex;
 
 /** The 16-bit EtherType (IEEE 802.3 Clause 3.2.6). Unknown values survive as numbers. */
 public record EtherType(int value) {
@@ -26,6 +26,6 @@ public record EtherType(int value) {
 
     @Override
     public String toString() {
-        return label() + String.format(Locale.ROOT, " (0x%04x)", value);
+        return label() + " (" + Hex.prefixed(value, 4) + ")";
     }
 }

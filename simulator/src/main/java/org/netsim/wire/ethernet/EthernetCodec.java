@@ -10,8 +10,8 @@ import static org.netsim.wire.ethernet.EthernetLayout.SOURCE;
 import static org.netsim.wire.ethernet.EthernetLayout.TYPE;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.CRC32;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
@@ -116,9 +116,9 @@ public final class EthernetCodec {
             long expected = fcs(buf, offset, bodyEnd - offset);
             long actual = readFcs(buf, bodyEnd);
             var f = FCS.span(bodyEnd, FCS_LENGTH, actual, Bytes.of(buf, bodyEnd, end),
-                    String.format(Locale.ROOT, "0x%08x", actual) + (actual == expected ? " [correct]" : " [incorrect]"));
+                    Hex.prefixed(actual, 8) + (actual == expected ? " [correct]" : " [incorrect]"));
             if (actual != expected) {
-                f = f.withProblem(String.format(Locale.ROOT, "FCS incorrect, should be 0x%08x", expected));
+                f = f.withProblem("FCS incorrect, should be " + Hex.prefixed(expected, 8));
             }
             b.trailer(f);
         }

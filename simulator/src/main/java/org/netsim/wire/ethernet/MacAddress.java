@@ -1,6 +1,6 @@
 package org.netsim.wire.ethernet;
 
-import java.util.Locale;
+import org.netsim.pdu.Hex;
 
 /** A 48-bit IEEE 802 MAC address. */
 public record MacAddress(long value) {
@@ -37,13 +37,6 @@ public record MacAddress(long value) {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            if (shift != 40) {
-                sb.append(':');
-            }
-            sb.append(String.format(Locale.ROOT, "%02x", (value >>> shift) & 0xff));
-        }
-        return sb.toString();
+        return Hex.mac(value);
     }
 }
