@@ -168,6 +168,34 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
             return this;
         }
 
+        /**
+         * For a header cut short: the fixed fields of {@code specs} (in header order) that lie wholly within the
+         * {@code available} bytes from {@code headerStart}, stopping at the last whole byte they fill, so the
+         * malformed region that follows starts on a byte boundary with no bit left unowned. Returns where that region
+         * starts (an absolute byte offset).
+         */
+        public int fixedFieldsWithin(List<FieldSpec> specs, byte[] buf, int headerStart, int available) {
+            int n = 0;
+            long alignedBits = 0;
+            int alignedCount = 0;
+            for (FieldSpec s : specs) {
+                if (s.endByte() > available) {
+                    break;
+                }
+                n++;
+                long bitEnd = (long) s.bitOffset() + s.bitLength();
+                if ((bitEnd & 7) == 0) {
+                    alignedBits = bitEnd;
+                    alignedCount = n;
+                }
+            }
+            for (int i = 0; i < alignedCount; i++) {
+                FieldSpec s = specs.get(i);
+                field(s.at(headerStart, s.read(buf, headerStart)));
+            }
+            return headerStart + (int) (alignedBits >>> 3);
+        }
+
         public Builder child(Pdu p) {
             children.add(p);
             end = Math.max(end, p.end());

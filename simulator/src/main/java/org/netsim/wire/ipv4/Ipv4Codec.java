@@ -24,7 +24,6 @@ import java.util.List;
 import org.netsim.pdu.Bits;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Field;
-import org.netsim.pdu.FieldSpec;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -125,13 +124,7 @@ public final class Ipv4Codec {
             }
         }
         if (length < MIN_HEADER_LENGTH) {
-            int covered = offset;
-            for (FieldSpec s : FIXED) {
-                if (s.endByte() <= length) {
-                    b.field(s.at(offset, s.read(buf, offset)));
-                    covered = offset + s.endByte();
-                }
-            }
+            int covered = b.fixedFieldsWithin(FIXED, buf, offset, length);
             return b.malformed("truncated: " + length + " bytes, the IPv4 header needs " + MIN_HEADER_LENGTH, covered,
                     end).build();
         }
