@@ -272,6 +272,8 @@ class Ipv4CodecTest {
         assertMalformed(Arrays.copyOf(REAL_SYN, 12), "truncated: 12 bytes, the IPv4 header needs 20", 12);
         assertMalformed(Arrays.copyOf(REAL_SYN, 11), "truncated: 11 bytes, the IPv4 header needs 20", 10);
         assertMalformed(new byte[0], "truncated: 0 bytes, the IPv4 header needs 20", 0);
+        // the flags end inside byte 6 (bit 51), the fragment offset runs past byte 7: byte 6 on is malformed
+        assertMalformed(Arrays.copyOf(REAL_SYN, 7), "truncated: 7 bytes, the IPv4 header needs 20", 6);
         assertThat(dissect(Arrays.copyOf(REAL_SYN, 12)).field("ip.proto").orElseThrow().value()).isEqualTo(6);
 
         byte[] longHeader = Arrays.copyOf(REAL_SYN, 30);
