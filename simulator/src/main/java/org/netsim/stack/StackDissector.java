@@ -145,32 +145,33 @@ public final class StackDissector {
         }
         c.webSocketNextSequence = (tcp.sequence() + len) & 0xffff_ffffL;
         if (at < end) {
-            out.addAll(WebSocketCodec.dissect(buf, at, end - at, webSocketPayload));
-            c.webSocketBytesPending = bytesStillToCome(buf, at, end);
+            List<Pdu> frames = WebSocketCodec.dissect(buf, at, end - at, webSocketPayload);
+            out.addAll(frames);
+            // only a frame cut off at the end of the segment can continue in the next one
+            Pdu last = frames.isEmpty() ? null : frames.get(frames.size() - 1);
+            if (last != null && last.isMalformed()) {
+                c.webSocketBytesPending = bytesStillToCome(buf, last.offset(), end);
+            }
         }
         return out;
     }
 
-    /** How many bytes of the last frame starting in {@code buf[from, end)} lie beyond {@code end}. */
+    /** How many bytes of the frame starting at {@code buf[from]} lie beyond {@code end}. */
     private static long bytesStillToCome(byte[] buf, int from, int end) {
-        int at = from;
-        while (at < end) {
-            WebSocketDecoded d = WebSocketCodec.decode(buf, at, end - at);
-            if (d.isComplete()) {
-                at += d.consumed();
-                continue;
-            }
-            // Only once the whole header is here is the frame's length known.
-            if (d.needsMore() && end - at >= 2) {
-                int len7 = buf[at + 1] & 0x7f;
-                int header = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + ((buf[at + 1] & 0x80) != 0 ? 4 : 0);
-                if (end - at >= header) {
-                    return (long) d.needed() - (end - at);
-                }
-            }
+        int available = end - from;
+        if (available < WebSocketLayout.BASE_HEADER_LENGTH) {
             return 0;
         }
-        return 0;
+        // Only once the whole header is here is the frame's length known.
+        int len7 = buf[from + 1] & 0x7f;
+        int header = WebSocketLayout.BASE_HEADER_LENGTH
+                + (len7 == WebSocketLayout.LENGTH_16 ? 2 : len7 == WebSocketLayout.LENGTH_64 ? 8 : 0)
+                + ((buf[from + 1] & 0x80) != 0 ? WebSocketLayout.MASKING_KEY_LENGTH : 0);
+        if (available < header) {
+            return 0;
+        }
+        WebSocketDecoded d = WebSocketCodec.decode(buf, from, available);
+        return d.needsMore() ? (long) d.needed() - available : 0;
     }
 
     private List<Pdu> httpBody(Conversation c, HttpMessage m, byte[] b, int o, int l) {

@@ -3,6 +3,7 @@ package org.netsim.text;
 import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Field;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Pdu;
 import org.netsim.wire.websocket.WebSocketFrame;
 import org.netsim.wire.websocket.WebSocketLayout;
@@ -120,18 +121,8 @@ public final class PduTreePrinter {
 
     /** The field's bytes as hex, the first 16 only for long ones. */
     static String hex(byte[] frame, int start, int end) {
-        StringBuilder sb = new StringBuilder();
-        int shown = Math.min(end, start + 16);
-        for (int i = start; i < shown; i++) {
-            if (i > start) {
-                sb.append(' ');
-            }
-            sb.append(Character.forDigit((frame[i] >>> 4) & 0xf, 16)).append(Character.forDigit(frame[i] & 0xf, 16));
-        }
-        if (shown < end) {
-            sb.append(" … (").append(end - start).append(" bytes)");
-        }
-        return sb.toString();
+        String shown = Hex.spaced(frame, start, Math.min(end - start, 16));
+        return end - start > 16 ? shown + " … (" + (end - start) + " bytes)" : shown;
     }
 
     private static String range(int start, int endExclusive) {

@@ -21,9 +21,9 @@ import static org.netsim.wire.ipv4.Ipv4Layout.TTL;
 import static org.netsim.wire.ipv4.Ipv4Layout.VERSION;
 
 import java.util.List;
-import org.netsim.pdu.Bits;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Field;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -206,15 +206,15 @@ public final class Ipv4Codec {
     private static Field checksumField(byte[] buf, int offset, int hl) {
         int actual = (int) CHECKSUM.read(buf, offset);
         if (hl == 0) {
-            return CHECKSUM.at(offset, actual, hex16(actual));
+            return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4));
         }
         // RFC 1071: the sum over the header including its checksum is all ones (0 after complement) when correct.
         if (checksum(buf, offset, hl) == 0) {
-            return CHECKSUM.at(offset, actual, hex16(actual) + " [correct]");
+            return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [correct]");
         }
         int expected = expectedChecksum(buf, offset, hl);
-        return CHECKSUM.at(offset, actual, hex16(actual) + " [incorrect]")
-                .withProblem("header checksum incorrect, should be " + hex16(expected));
+        return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [incorrect]")
+                .withProblem("header checksum incorrect, should be " + Hex.prefixed(expected, 4));
     }
 
     /** The checksum the header at {@code buf[offset, offset+hl)} should carry: computed with its own field left out. */
@@ -257,14 +257,6 @@ public final class Ipv4Codec {
             sum = (sum & 0xffff) + (sum >>> 16);
         }
         return (int) sum;
-    }
-
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-    /** {@code 0x0a1b}: four hex digits, without String.format. */
-    static String hex16(int v) {
-        return new String(new char[] {'0', 'x', HEX_DIGITS[(v >>> 12) & 0xf], HEX_DIGITS[(v >>> 8) & 0xf],
-                HEX_DIGITS[(v >>> 4) & 0xf], HEX_DIGITS[v & 0xf]});
     }
 
     /** The option types in the options area, by the names of RFC 791 and the IANA registry. */

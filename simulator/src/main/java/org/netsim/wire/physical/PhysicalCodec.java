@@ -11,6 +11,7 @@ import static org.netsim.wire.physical.PhysicalLayout.SFD_VALUE;
 import java.math.BigInteger;
 import java.util.List;
 import org.netsim.pdu.Field;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -65,13 +66,13 @@ public final class PhysicalCodec {
         }
         PhysicalHeader h = readHeader(buf, offset, length);
         b.header(h);
-        Field preamble = PREAMBLE.at(offset, h.preamble(), hexBytes(buf, offset, PREAMBLE_LENGTH)
+        Field preamble = PREAMBLE.at(offset, h.preamble(), Hex.spaced(buf, offset, PREAMBLE_LENGTH)
                 + (h.hasStandardPreamble() ? " (10101010 ×7 on the wire)" : ""));
         if (!h.hasStandardPreamble()) {
             preamble = preamble.withProblem("the preamble should be seven 0x55 bytes (10101010 on the wire)");
         }
         b.field(preamble);
-        Field sfd = SFD.at(offset, h.sfd(), "0x" + hex2(h.sfd())
+        Field sfd = SFD.at(offset, h.sfd(), Hex.prefixed(h.sfd(), 2)
                 + (h.hasStandardSfd() ? " (10101011 on the wire)" : ""));
         if (!h.hasStandardSfd()) {
             sfd = sfd.withProblem("the start frame delimiter should be 0xd5 (10101011 on the wire)");
@@ -83,11 +84,11 @@ public final class PhysicalCodec {
             while ((buf[bad] & 0xff) == PREAMBLE_BYTE) {
                 bad++;
             }
-            return b.malformed("preamble byte " + (bad - offset) + " is 0x" + hex2(buf[bad] & 0xff) + ", not 0x55",
+            return b.malformed("preamble byte " + (bad - offset) + " is " + Hex.prefixed(buf[bad] & 0xff, 2) + ", not 0x55",
                     frameStart, end).build();
         }
         if (!h.hasStandardSfd()) {
-            return b.malformed("start frame delimiter is 0x" + hex2(h.sfd()) + ", not 0xd5", frameStart, end).build();
+            return b.malformed("start frame delimiter is " + Hex.prefixed(h.sfd(), 2) + ", not 0xd5", frameStart, end).build();
         }
         List<Pdu> children = frame.dissect(h, buf, frameStart, end - frameStart);
         b.children(children);
@@ -149,22 +150,5 @@ public final class PhysicalCodec {
                     .add(rate.subtract(BigInteger.ONE)).divide(rate).longValueExact();
         }
         return Math.addExact(Math.multiplyExact(whole, NANOS_PER_SECOND), restNanos);
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    private static String hex2(int b) {
-        return new String(new char[] {HEX[(b >>> 4) & 0xf], HEX[b & 0xf]});
-    }
-
-    private static String hexBytes(byte[] buf, int offset, int length) {
-        StringBuilder sb = new StringBuilder(length * 3);
-        for (int i = 0; i < length; i++) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(HEX[(buf[offset + i] >>> 4) & 0xf]).append(HEX[buf[offset + i] & 0xf]);
-        }
-        return sb.toString();
     }
 }

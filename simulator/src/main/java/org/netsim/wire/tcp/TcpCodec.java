@@ -26,6 +26,7 @@ import java.util.List;
 import org.netsim.pdu.Bits;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Field;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -249,21 +250,14 @@ public final class TcpCodec {
     private static Field checksumField(byte[] buf, int offset, int length, Ipv4Address src, Ipv4Address dst) {
         int actual = (int) CHECKSUM.read(buf, offset);
         if (src == null || dst == null) {
-            return CHECKSUM.at(offset, actual, hex16(actual) + " [unverified]");
+            return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [unverified]");
         }
         if (checksum(buf, offset, length, src, dst) == 0) {
-            return CHECKSUM.at(offset, actual, hex16(actual) + " [correct]");
+            return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [correct]");
         }
         int expected = expectedChecksum(buf, offset, length, src, dst);
-        return CHECKSUM.at(offset, actual, hex16(actual) + " [incorrect]")
-                .withProblem("checksum incorrect, should be " + hex16(expected));
-    }
-
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-    private static String hex16(int v) {
-        return new String(new char[] {'0', 'x', HEX_DIGITS[(v >>> 12) & 0xf], HEX_DIGITS[(v >>> 8) & 0xf],
-                HEX_DIGITS[(v >>> 4) & 0xf], HEX_DIGITS[v & 0xf]});
+        return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [incorrect]")
+                .withProblem("checksum incorrect, should be " + Hex.prefixed(expected, 4));
     }
 
     /** The result of reading an options area. */
