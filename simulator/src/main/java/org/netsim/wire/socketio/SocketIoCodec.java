@@ -9,7 +9,6 @@ import static org.netsim.wire.socketio.SocketIoLayout.NAMESPACE_END;
 import static org.netsim.wire.socketio.SocketIoLayout.TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -46,8 +45,6 @@ public final class SocketIoCodec {
      */
     public static final List<String> RESERVED_EVENTS = List.of("connect", "connect_error", "disconnect",
             "disconnecting", "newListener", "removeListener");
-
-    private static final int SUMMARY_LIMIT = 160;
 
     // ---------------------------------------------------------------------------------------------------- encode
 
@@ -347,12 +344,12 @@ public final class SocketIoCodec {
         }
         SocketIoPacket p = new SocketIoPacket(r.type, r.namespace, r.ackId, r.data, r.count, List.of());
         b.header(p);
-        String payload = payloadText(p);
+        String payload = SocketIoDisplay.payloadText(p);
         if (r.dataStart >= 0) {
             int from = at.of(r.dataStart);
             b.field(DATA.span(from, end - from, 0, Bytes.of(buf, from, end), payload));
         }
-        String summary = summary(p, payload);
+        String summary = SocketIoDisplay.summary(p, payload);
         return b.summary(s.isEmpty() ? summary + " (empty text, which socket.io-parser reads as a CONNECT)" : summary)
                 .build();
     }
@@ -396,112 +393,6 @@ public final class SocketIoCodec {
             lastChar = charIndex;
             return lastByte;
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------- display
-
-    /**
-     * One line like tshark's Info column: {@code EVENT "chat" ["hi"]}, {@code ACK id=0 ["ok"]},
-     * {@code CONNECT /admin {"token":"123"}}, {@code BINARY_EVENT "x" [<attachment 0>] +1 attachment}.
-     */
-    public static String summary(SocketIoPacket p) {
-        return summary(p, payloadText(p));
-    }
-
-    private static String summary(SocketIoPacket p, String payload) {
-        StringBuilder sb = new StringBuilder(16 + payload.length()).append(p.type().name());
-        SocketIoType t = p.type();
-        boolean showNamespace = t == SocketIoType.CONNECT || t == SocketIoType.DISCONNECT
-                || !SocketIoPacket.MAIN_NAMESPACE.equals(p.namespace());
-        if (showNamespace) {
-            sb.append(' ').append(p.namespace());
-        }
-        if (p.ackId() != null) {
-            sb.append(" id=").append(p.ackId().longValue());
-        }
-        if (p.data() != null) {
-            sb.append(' ').append(payload);
-        }
-        if (t.isBinary()) {
-            sb.append(" +").append(p.attachmentCount()).append(p.attachmentCount() == 1 ? " attachment" : " attachments");
-        }
-        if (sb.length() > SUMMARY_LIMIT) {
-            sb.setLength(SUMMARY_LIMIT - 1);
-            sb.append('…');
-        }
-        return sb.toString();
-    }
-
-    /** The payload as the inspector shows it: for an event the name then the arguments; attachments as markers. */
-    public static String payloadText(SocketIoPacket p) {
-        if (p.data() == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(32);
-        appendPayload(p, sb);
-        return sb.toString();
-    }
-
-    private static void appendPayload(SocketIoPacket p, StringBuilder sb) {
-        JsonNode data = p.data();
-        boolean binary = p.type().isBinary();
-        boolean event = p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT;
-        if (event && data.isArray() && data.size() > 0) {
-            render(data.get(0), binary, sb);
-            sb.append(" [");
-            for (int i = 1; i < data.size(); i++) {
-                if (i > 1) {
-                    sb.append(',');
-                }
-                render(data.get(i), binary, sb);
-            }
-            sb.append(']');
-        } else {
-            render(data, binary, sb);
-        }
-    }
-
-    /** JSON text; in a binary packet a placeholder shows as {@code <attachment N>}. */
-    private static void render(JsonNode node, boolean binary, StringBuilder sb) {
-        if (!binary) {
-            JsJson.stringify(node, sb);
-        } else if (SocketIoPacket.isPlaceholder(node)) {
-            JsonNode num = node.get("num");
-            sb.append("<attachment ").append(num == null ? "?" : JsJson.stringify(num)).append('>');
-        } else if (node.isArray() && hasPlaceholderInside(node)) {
-            sb.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                render(node.get(i), true, sb);
-            }
-            sb.append(']');
-        } else if (node.isObject() && hasPlaceholderInside(node)) {
-            sb.append('{');
-            boolean first = true;
-            for (String k : JsJson.keysInJsOrder((ObjectNode) node)) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                JsJson.quote(k, sb);
-                sb.append(':');
-                render(node.get(k), true, sb);
-            }
-            sb.append('}');
-        } else {
-            JsJson.stringify(node, sb);
-        }
-    }
-
-    private static boolean hasPlaceholderInside(JsonNode node) {
-        for (JsonNode c : node) {
-            if (SocketIoPacket.isPlaceholder(c) || (c.isContainerNode() && hasPlaceholderInside(c))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String quoteChar(char c) {
