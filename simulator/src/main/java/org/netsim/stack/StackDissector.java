@@ -8,6 +8,7 @@ import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
+import org.netsim.wire.arp.ArpCodec;
 import org.netsim.wire.engineio.EngineIoCodec;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.EngineIoType;
@@ -29,8 +30,8 @@ import org.netsim.wire.websocket.WebSocketFrame;
 import org.netsim.wire.websocket.WebSocketLayout;
 
 /**
- * Decodes whole Ethernet frames through every layer: Ethernet, IPv4, TCP, then HTTP or WebSocket, Engine.IO and
- * Socket.IO. The same path decodes simulated frames and captured ones.
+ * Decodes whole Ethernet frames through every layer: Ethernet, then ARP, or IPv4, TCP, then HTTP or WebSocket,
+ * Engine.IO and Socket.IO. The same path decodes simulated frames and captured ones.
  *
  * <p>Like Wireshark, it follows each TCP connection across frames: a connection is HTTP until a
  * {@code 101 Switching Protocols} answer, WebSocket after it. A connection first seen after its upgrade (a capture
@@ -59,6 +60,10 @@ public final class StackDissector {
         return EthernetCodec.dissect(frame, offset, length, hasFcs, (eth, b, o, l) -> {
             if (eth.etherType().equals(EtherType.IPV4)) {
                 return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
+            }
+            if (eth.etherType().equals(EtherType.ARP)) {
+                // 28 bytes of ARP in a frame of at least 60: the ARP PDU ends after them, the rest is Ethernet padding.
+                return List.of(ArpCodec.dissect(b, o, l));
             }
             return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
         });
