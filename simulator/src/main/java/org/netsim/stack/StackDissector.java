@@ -86,6 +86,29 @@ public final class StackDissector {
         return PhysicalCodec.encode(EthernetCodec.appendFcs(frame));
     }
 
+    /**
+     * One WebSocket frame as an application hands it to TCP (or gets it back), decoded with the Engine.IO and Socket.IO
+     * packet it carries.
+     */
+    public static Pdu dissectWebSocketMessage(byte[] frame) {
+        List<Pdu> frames = WebSocketCodec.dissect(frame, 0, frame.length, StackDissector::webSocketPayload);
+        return frames.isEmpty() ? Pdu.data(frame, 0, frame.length) : frames.get(0);
+    }
+
+    /**
+     * One HTTP message as an application hands it to TCP; {@code pollingBody} when its body is an Engine.IO polling
+     * payload (a polling POST, or the answer to a polling GET).
+     */
+    public static Pdu dissectHttpMessage(byte[] message, boolean pollingBody) {
+        return HttpCodec.dissect(message, 0, message.length, (m, b, o, l) -> l > 0 && pollingBody
+                ? List.of(EngineIoCodec.dissectPollingPayload(b, o, l, StackDissector::socketIo)) : List.of());
+    }
+
+    /** An IPv4 packet outside a frame, decoded down to TCP's payload. */
+    public static Pdu dissectIpv4(byte[] packet) {
+        return Ipv4Codec.dissect(packet, 0, packet.length, new StackDissector()::ipPayload);
+    }
+
     private List<Pdu> ipPayload(Ipv4Header ip, byte[] b, int o, int l) {
         if (ip.protocol().value() == IpProtocol.TCP.value()) {
             return List.of(TcpCodec.dissect(b, o, l, ip.source(), ip.destination(),

@@ -1,0 +1,194 @@
+package org.netsim.sim;
+
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.Unit;
+import org.netsim.wire.arp.ArpCodec;
+import org.netsim.wire.arp.ArpPacket;
+import org.netsim.wire.ethernet.EtherType;
+import org.netsim.wire.ethernet.EthernetLayout;
+import org.netsim.wire.ethernet.MacAddress;
+import org.netsim.wire.ipv4.IpProtocol;
+import org.netsim.wire.ipv4.Ipv4Address;
+import org.netsim.wire.ipv4.Ipv4Codec;
+import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.ipv4.Ipv4Reassembler;
+import org.netsim.wire.tcp.TcpCodec;
+import org.netsim.wire.tcp.TcpHeader;
+
+/**
+ * A computer with one network card: Ethernet, ARP, IPv4 (with a default gateway and reassembly of fragments) and TCP.
+ * Programs (a Socket.IO server or client) use its {@link #tcp()} and record their own layers' events through
+ * {@link #record}.
+ */
+public final class Host extends Node {
+    /** Linux's default TTL (net.ipv4.ip_default_ttl). */
+    static final int TTL = 64;
+
+    private final Network network;
+    private final Port port;
+    private final Ipv4Interface ip;
+    private final Ipv4Address gateway;
+    private final TcpStack tcp;
+    private final Ipv4Reassembler reassembler = new Ipv4Reassembler();
+    private boolean dontFragment = true;
+
+    Host(Network network, String name, MacAddress mac, Ipv4Address address, int prefixLength, Ipv4Address gateway) {
+        super(network.sim(), name);
+        this.network = network;
+        this.port = addPort(new Port(this, name + " eth0", mac));
+        this.ip = new Ipv4Interface(this, port, address, prefixLength);
+        this.gateway = gateway;
+        this.tcp = new TcpStack(this);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Port port() {
+        return port;
+    }
+
+    public Ipv4Address address() {
+        return ip.address();
+    }
+
+    public Ipv4Interface ipv4() {
+        return ip;
+    }
+
+    public Ipv4Address gateway() {
+        return gateway;
+    }
+
+    public TcpStack tcp() {
+        return tcp;
+    }
+
+    /**
+     * Whether IPv4 packets leave with Don't Fragment set: true as on Linux (path MTU discovery); false as with
+     * {@code net.ipv4.ip_no_pmtu_disc=1}, which lets a router with a smaller MTU fragment them.
+     */
+    public void dontFragment(boolean df) {
+        this.dontFragment = df;
+    }
+
+    /** Records an event of a program running on this host (Socket.IO, Engine.IO, WebSocket, HTTP). */
+    public void record(Direction d, Protocol p, int connection, Unit u) {
+        super.record(d, p, connection, u);
+    }
+
+    @Override
+    public void note(Protocol p, int connection, String text) {
+        super.note(p, connection, text);
+    }
+
+    // ---------------------------------------------------------------- down
+
+    /** TCP hands a segment down: IPv4 wraps it, ARP finds the next hop, Ethernet frames it. */
+    void sendTcp(TcpConnection c, TcpHeader h, byte[] payload, int ipId) {
+        int conn = c.index();
+        byte[] segment = TcpCodec.encode(h, payload, address(), c.remoteIp());
+        Ipv4Header iph = Ipv4Header.builder()
+                .identification(ipId)
+                .dontFragment(dontFragment)
+                .ttl(TTL)
+                .protocol(IpProtocol.TCP)
+                .source(address())
+                .destination(c.remoteIp())
+                .build();
+        byte[] packet = Ipv4Codec.encode(iph, segment);
+        Ipv4Address nextHop = ip.onLink(c.remoteIp()) ? c.remoteIp() : gateway;
+        if (nextHop == null) {
+            Unit.Packet u = new Unit.Packet(packet, conn);
+            record(Direction.DOWN, Protocol.TCP, conn, u);
+            note(Protocol.IPV4, conn, c.remoteIp() + " is not on this subnet and there is no default gateway: "
+                    + "network unreachable");
+            return;
+        }
+        MacAddress mac = ip.resolved(nextHop);
+        if (mac != null) {
+            Unit.Frame f = ip.frame(mac, packet, conn, null);
+            record(Direction.DOWN, Protocol.TCP, conn, f);
+            record(Direction.DOWN, Protocol.IPV4, conn, f);
+            ip.transmit(f);
+        } else {
+            Unit.Packet u = new Unit.Packet(packet, conn);
+            record(Direction.DOWN, Protocol.TCP, conn, u);
+            record(Direction.DOWN, Protocol.IPV4, conn, u);
+            ip.send(nextHop, packet, conn, null);
+        }
+    }
+
+    // ---------------------------------------------------------------- up
+
+    @Override
+    protected void receive(Port in, Unit.Frame frame) {
+        byte[] b = frame.bytes();
+        MacAddress dst = new MacAddress(readMac(b));
+        if (!dst.isBroadcast() && !dst.equals(port.mac())) {
+            note(Protocol.ETHERNET, frame.connection(), "frame for " + dst + " ignored by the network card: "
+                    + "not this host's address");
+            return;
+        }
+        int type = (b[12] & 0xff) << 8 | (b[13] & 0xff);
+        int len = b.length - EthernetLayout.HEADER_LENGTH;
+        if (type == EtherType.ARP.value()) {
+            ArpPacket arp = ArpCodec.decode(b, EthernetLayout.HEADER_LENGTH, len);
+            record(Direction.UP, Protocol.ETHERNET, -1, frame);
+            if (arp != null) {
+                ip.receiveArp(frame, arp);
+            }
+            return;
+        }
+        if (type != EtherType.IPV4.value()) {
+            return;
+        }
+        Ipv4Header h = Ipv4Codec.readHeader(b, EthernetLayout.HEADER_LENGTH, len);
+        if (h == null) {
+            return;
+        }
+        int conn = frame.connection();
+        record(Direction.UP, Protocol.ETHERNET, conn, frame);
+        record(Direction.UP, Protocol.IPV4, conn, frame);
+        if (!h.destination().equals(address())) {
+            note(Protocol.IPV4, conn, "packet for " + h.destination() + " dropped: this host does not forward");
+            return;
+        }
+        byte[] packet = java.util.Arrays.copyOfRange(b, EthernetLayout.HEADER_LENGTH,
+                EthernetLayout.HEADER_LENGTH + Math.min(len, h.totalLength()));
+        Unit unit = frame;
+        if (h.isFragment()) {
+            var whole = reassembler.accept(packet);
+            if (whole.isEmpty()) {
+                note(Protocol.IPV4, conn, "fragment at offset " + h.fragmentOffsetBytes() + " kept until the rest "
+                        + "arrives");
+                return;
+            }
+            packet = whole.get();
+            unit = new Unit.Packet(packet, conn);
+            note(Protocol.IPV4, conn, "fragments of packet " + h.identification() + " put back together: "
+                    + packet.length + " bytes");
+        }
+        if (h.protocol().value() != IpProtocol.TCP.value()) {
+            return;
+        }
+        int hl = h.headerLength();
+        TcpHeader th = TcpCodec.readHeader(packet, hl, packet.length - hl);
+        if (th == null) {
+            return;
+        }
+        record(Direction.UP, Protocol.TCP, conn, unit);
+        int payloadOffset = hl + th.headerLength();
+        tcp.receive(h.source(), th, packet, payloadOffset, packet.length - payloadOffset);
+    }
+
+    static long readMac(byte[] b) {
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = v << 8 | (b[i] & 0xff);
+        }
+        return v;
+    }
+}

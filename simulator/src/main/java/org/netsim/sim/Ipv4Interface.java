@@ -1,0 +1,164 @@
+package org.netsim.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.Unit;
+import org.netsim.wire.arp.ArpCodec;
+import org.netsim.wire.arp.ArpPacket;
+import org.netsim.wire.ethernet.EtherType;
+import org.netsim.wire.ethernet.EthernetCodec;
+import org.netsim.wire.ethernet.EthernetHeader;
+import org.netsim.wire.ethernet.MacAddress;
+import org.netsim.wire.ipv4.Ipv4Address;
+
+/**
+ * An IPv4 address on a port, with the ARP cache that maps neighbours' addresses to MAC addresses (RFC 826). A packet
+ * for a neighbour whose MAC is unknown waits while an ARP request, an Ethernet broadcast, asks for it; Linux asks up to
+ * three times a second apart ({@code mcast_solicit} 3, {@code retrans_time} 1 s) before giving up.
+ */
+public final class Ipv4Interface {
+    static final int ARP_TRIES = 3;
+    static final long ARP_RETRY_NANOS = 1_000_000_000L;
+
+    private final Node node;
+    private final Port port;
+    private final Ipv4Address address;
+    private final int prefixLength;
+    private final Map<Integer, MacAddress> cache = new LinkedHashMap<>();
+    private final Map<Integer, List<Unit.Frame>> waiting = new HashMap<>();
+
+    Ipv4Interface(Node node, Port port, Ipv4Address address, int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("a prefix length is 0 to 32, not " + prefixLength);
+        }
+        this.node = node;
+        this.port = port;
+        this.address = address;
+        this.prefixLength = prefixLength;
+    }
+
+    public Port port() {
+        return port;
+    }
+
+    public Ipv4Address address() {
+        return address;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    /** Whether {@code a} is on this interface's subnet. */
+    public boolean onLink(Ipv4Address a) {
+        int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        return (a.value() & mask) == (address.value() & mask);
+    }
+
+    /** The ARP cache: address → MAC, in learning order. */
+    public Map<Ipv4Address, MacAddress> arpCache() {
+        Map<Ipv4Address, MacAddress> out = new LinkedHashMap<>();
+        cache.forEach((ip, mac) -> out.put(new Ipv4Address(ip), mac));
+        return out;
+    }
+
+    /** The MAC address of {@code nextHop} if ARP knows it, else {@code null}. */
+    public MacAddress resolved(Ipv4Address nextHop) {
+        return cache.get(nextHop.value());
+    }
+
+    /** Puts {@code packet} in a frame for {@code mac}. */
+    Unit.Frame frame(MacAddress mac, byte[] packet, int connection, Unit.Frame copyOf) {
+        byte[] bytes = EthernetCodec.encode(new EthernetHeader(mac, port.mac(), EtherType.IPV4), packet, false);
+        return copyOf == null ? node.sim.timeline().newFrame(bytes, connection) : copyOf.copyOf(bytes);
+    }
+
+    /** Hands a frame to the card, which sends it when the link is free. */
+    void transmit(Unit.Frame f) {
+        node.record(Direction.DOWN, Protocol.ETHERNET, f.connection(), f);
+        if (port.link() == null) {
+            node.note(Protocol.ETHERNET, f.connection(), port.name() + " has no link: frame dropped");
+            return;
+        }
+        port.link().transmit(port, f);
+    }
+
+    private void emit(MacAddress mac, byte[] packet, int connection, Unit.Frame copyOf) {
+        transmit(frame(mac, packet, connection, copyOf));
+    }
+
+    /**
+     * Sends {@code packet} to {@code nextHop}, after asking ARP for its MAC if need be. {@code copyOf} is the frame a
+     * router forwards (its copy keeps the original's connection), {@code null} for a host's own packet.
+     */
+    void send(Ipv4Address nextHop, byte[] packet, int connection, Unit.Frame copyOf) {
+        MacAddress mac = cache.get(nextHop.value());
+        if (mac != null) {
+            emit(mac, packet, connection, copyOf);
+            return;
+        }
+        Unit.Frame pending = copyOf == null ? new Unit.Frame(packet, connection, -1, null)
+                : new Unit.Frame(packet, connection, copyOf.position(), copyOf.origin());
+        List<Unit.Frame> queue = waiting.computeIfAbsent(nextHop.value(), k -> new ArrayList<>());
+        queue.add(pending);
+        if (queue.size() == 1) {
+            node.note(Protocol.ARP, connection, "no ARP entry for " + nextHop + ": the packet waits while ARP asks");
+            ask(nextHop, 1);
+        }
+    }
+
+    private void ask(Ipv4Address target, int attempt) {
+        if (!waiting.containsKey(target.value())) {
+            return;
+        }
+        if (attempt > ARP_TRIES) {
+            List<Unit.Frame> dropped = waiting.remove(target.value());
+            node.note(Protocol.ARP, -1, "no ARP reply from " + target + " after " + ARP_TRIES + " requests: "
+                    + dropped.size() + " packet(s) dropped (host unreachable)");
+            return;
+        }
+        ArpPacket request = ArpPacket.request(port.mac(), address, target);
+        sendArp(MacAddress.BROADCAST, request);
+        node.sim.after(ARP_RETRY_NANOS, () -> ask(target, attempt + 1));
+    }
+
+    private void sendArp(MacAddress to, ArpPacket p) {
+        byte[] bytes = EthernetCodec.encode(new EthernetHeader(to, port.mac(), EtherType.ARP), ArpCodec.encode(p),
+                false);
+        Unit.Frame f = node.sim.timeline().newFrame(bytes, -1);
+        node.record(Direction.DOWN, Protocol.ARP, -1, f);
+        transmit(f);
+    }
+
+    /** An ARP packet arrived on this interface's port (RFC 826 "Packet Reception"). */
+    void receiveArp(Unit.Frame frame, ArpPacket p) {
+        node.record(Direction.UP, Protocol.ARP, -1, frame);
+        boolean forMe = p.targetIp().equals(address);
+        // RFC 826: update an existing entry for the sender; add one only if the packet is for us
+        if (forMe || cache.containsKey(p.senderIp().value())) {
+            learn(p.senderIp(), p.senderMac());
+        }
+        if (forMe && p.isRequest()) {
+            sendArp(p.senderMac(), ArpPacket.reply(port.mac(), address, p.senderMac(), p.senderIp()));
+        }
+    }
+
+    private void learn(Ipv4Address ip, MacAddress mac) {
+        MacAddress old = cache.put(ip.value(), mac);
+        if (!mac.equals(old)) {
+            node.note(Protocol.ARP, -1, "ARP cache: " + ip + " is at " + mac);
+        }
+        List<Unit.Frame> queue = waiting.remove(ip.value());
+        if (queue != null) {
+            for (Unit.Frame pending : queue) {
+                emit(mac, pending.bytes(), pending.connection(),
+                        pending.position() < 0 ? null : pending.origin());
+            }
+        }
+    }
+}

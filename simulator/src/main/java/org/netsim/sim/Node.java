@@ -1,0 +1,56 @@
+package org.netsim.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.Unit;
+
+/** A device on the network: a host, a switch or a router. It owns ports and receives the frames that reach them. */
+public abstract class Node {
+    protected final Simulator sim;
+    private final String name;
+    private final int id;
+    private final List<Port> ports = new ArrayList<>();
+
+    protected Node(Simulator sim, String name) {
+        this.sim = sim;
+        this.name = name;
+        this.id = sim.timeline().addNode(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The node's number in the timeline. */
+    public int id() {
+        return id;
+    }
+
+    public List<Port> ports() {
+        return Collections.unmodifiableList(ports);
+    }
+
+    protected Port addPort(Port p) {
+        ports.add(p);
+        return p;
+    }
+
+    /** A frame's last bit reached {@code port}. */
+    protected abstract void receive(Port port, Unit.Frame frame);
+
+    protected void record(Direction d, Protocol p, int connection, Unit u) {
+        sim.timeline().record(sim.now(), id, d, p, connection, u);
+    }
+
+    protected void note(Protocol p, int connection, String text) {
+        record(Direction.STATE, p, connection, new Unit.Note(text));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,184 @@
+package org.netsim.sim.socketio;
+
+import java.util.Arrays;
+import java.util.List;
+import org.netsim.pdu.Protocol;
+import org.netsim.random.RandomSource;
+import org.netsim.sim.Host;
+import org.netsim.sim.TcpConnection;
+import org.netsim.stack.Encapsulation;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.Unit;
+import org.netsim.wire.engineio.EngineIoCodec;
+import org.netsim.wire.engineio.EngineIoDecoded;
+import org.netsim.wire.engineio.EngineIoPacket;
+import org.netsim.wire.engineio.EngineIoType;
+import org.netsim.wire.http.HttpCodec;
+import org.netsim.wire.http.HttpDecoded;
+import org.netsim.wire.http.HttpMessage;
+import org.netsim.wire.websocket.Opcode;
+import org.netsim.wire.websocket.WebSocketCodec;
+import org.netsim.wire.websocket.WebSocketDecoded;
+import org.netsim.wire.websocket.WebSocketFrame;
+
+/**
+ * A program's side of one TCP connection carrying HTTP or WebSocket: it puts messages on the connection, cuts the
+ * arriving byte stream back into messages, and records both on the timeline (Socket.IO, Engine.IO, then WebSocket or
+ * HTTP on the way down; the reverse on the way up).
+ */
+final class Channel {
+    private final Host host;
+    private final TcpConnection tcp;
+    private byte[] in = new byte[0];
+    private int inLength;
+
+    Channel(Host host, TcpConnection tcp) {
+        this.host = host;
+        this.tcp = tcp;
+    }
+
+    TcpConnection tcp() {
+        return tcp;
+    }
+
+    int connection() {
+        return tcp.index();
+    }
+
+    // ---------------------------------------------------------------- down
+
+    /** One Engine.IO packet in one WebSocket frame, masked with a key from {@code mask} (the client) or not. */
+    void sendWebSocket(EngineIoPacket p, RandomSource mask) {
+        sendWebSocketBytes(Encapsulation.webSocket(p, mask), p);
+    }
+
+    /** A WebSocket frame already encoded (a broadcast encodes its frame once for every recipient). */
+    void sendWebSocketBytes(byte[] frame, EngineIoPacket p) {
+        Unit.Message u = new Unit.Message(Protocol.WEBSOCKET, frame, false);
+        if (p != null) {
+            if (p.type() == EngineIoType.MESSAGE && !p.binary()) {
+                host.record(Direction.DOWN, Protocol.SOCKETIO, connection(), u);
+            }
+            host.record(Direction.DOWN, Protocol.ENGINEIO, connection(), u);
+        }
+        host.record(Direction.DOWN, Protocol.WEBSOCKET, connection(), u);
+        tcp.write(frame);
+    }
+
+    void sendWebSocketControl(WebSocketFrame f) {
+        sendWebSocketBytes(WebSocketCodec.encode(f), null);
+    }
+
+    /** An HTTP message; {@code pollingBody} when its body is an Engine.IO polling payload. */
+    void sendHttp(HttpMessage m, boolean pollingBody, boolean carriesSocketIo) {
+        byte[] bytes = HttpCodec.encode(m);
+        Unit.Message u = new Unit.Message(Protocol.HTTP, bytes, pollingBody);
+        if (carriesSocketIo) {
+            host.record(Direction.DOWN, Protocol.SOCKETIO, connection(), u);
+        }
+        if (pollingBody) {
+            host.record(Direction.DOWN, Protocol.ENGINEIO, connection(), u);
+        }
+        host.record(Direction.DOWN, Protocol.HTTP, connection(), u);
+        tcp.write(bytes);
+    }
+
+    // ---------------------------------------------------------------- up
+
+    void append(byte[] data) {
+        if (inLength + data.length > in.length) {
+            in = Arrays.copyOf(in, Math.max(in.length * 2, inLength + data.length));
+        }
+        System.arraycopy(data, 0, in, inLength, data.length);
+        inLength += data.length;
+    }
+
+    /** The next whole HTTP message in the stream, or {@code null} until it has all arrived. */
+    HttpMessage nextHttp() {
+        if (inLength == 0) {
+            return null;
+        }
+        HttpDecoded d = HttpCodec.decode(in, 0, inLength);
+        if (d.message() == null || d.isTruncated()) {
+            return null;
+        }
+        consume(d.length());
+        return d.message();
+    }
+
+    /** Records the arrival of an HTTP message (its bytes re-encoded: our messages encode back to what was sent). */
+    void recordHttpUp(HttpMessage m, boolean pollingBody, boolean carriesSocketIo) {
+        Unit.Message u = new Unit.Message(Protocol.HTTP, HttpCodec.encode(m), pollingBody);
+        host.record(Direction.UP, Protocol.HTTP, connection(), u);
+        if (pollingBody) {
+            host.record(Direction.UP, Protocol.ENGINEIO, connection(), u);
+        }
+        if (carriesSocketIo) {
+            host.record(Direction.UP, Protocol.SOCKETIO, connection(), u);
+        }
+    }
+
+    /**
+     * The next whole WebSocket frame in the stream, recorded on the way up, or {@code null} until it has all arrived.
+     * Returns the frame and, for a data frame, the Engine.IO packet it carries.
+     */
+    Received nextWebSocket() {
+        if (inLength == 0) {
+            return null;
+        }
+        WebSocketDecoded d = WebSocketCodec.decode(in, 0, inLength);
+        if (!d.isComplete()) {
+            if (d.isMalformed() && !d.needsMore()) {
+                host.note(Protocol.WEBSOCKET, connection(), "unreadable WebSocket frame: " + d.malformed().reason());
+                inLength = 0;
+            }
+            return null;
+        }
+        byte[] bytes = Arrays.copyOf(in, d.consumed());
+        consume(d.consumed());
+        WebSocketFrame f = d.frame();
+        Unit.Message u = new Unit.Message(Protocol.WEBSOCKET, bytes, false);
+        host.record(Direction.UP, Protocol.WEBSOCKET, connection(), u);
+        EngineIoPacket packet = null;
+        int op = f.opcode().value();
+        if (op == Opcode.TEXT.value() || op == Opcode.BINARY.value()) {
+            byte[] content = f.payload().toArray();
+            EngineIoDecoded e = EngineIoCodec.decodeWebSocketMessage(content, 0, content.length,
+                    op == Opcode.BINARY.value());
+            host.record(Direction.UP, Protocol.ENGINEIO, connection(), u);
+            if (e.isOk() && !e.packets().isEmpty()) {
+                packet = e.packets().get(0);
+                if (packet.type() == EngineIoType.MESSAGE && !packet.binary()) {
+                    host.record(Direction.UP, Protocol.SOCKETIO, connection(), u);
+                }
+            }
+        }
+        return new Received(f, packet);
+    }
+
+    record Received(WebSocketFrame frame, EngineIoPacket packet) {
+    }
+
+    /** Decodes the packets of a polling body. */
+    static List<EngineIoPacket> pollingPackets(HttpMessage m) {
+        byte[] body = m.content().toArray();
+        if (body.length == 0) {
+            return List.of();
+        }
+        return EngineIoCodec.decodePollingPayload(body, 0, body.length).packets();
+    }
+
+    static boolean carriesSocketIo(List<EngineIoPacket> packets) {
+        for (EngineIoPacket p : packets) {
+            if (p.type() == EngineIoType.MESSAGE && !p.binary()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void consume(int n) {
+        System.arraycopy(in, n, in, 0, inLength - n);
+        inLength -= n;
+    }
+}

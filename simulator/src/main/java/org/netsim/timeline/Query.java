@@ -1,0 +1,100 @@
+package org.netsim.timeline;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.netsim.pdu.OsiLayer;
+import org.netsim.pdu.Protocol;
+
+/** A filter over a timeline: every condition given must hold. {@code timeline.query().node("alice").layer(TRANSPORT)}. */
+public final class Query {
+    private final Timeline timeline;
+    private int node = -2;
+    private Set<OsiLayer> layers;
+    private Set<Protocol> protocols;
+    private Set<Direction> directions;
+    private int connection = -2;
+    private long from = Long.MIN_VALUE;
+    private long to = Long.MAX_VALUE;
+
+    Query(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Events at this node (unknown names match nothing). */
+    public Query node(String name) {
+        node = timeline.nodes().indexOf(name);
+        if (node < 0) {
+            node = -3;
+        }
+        return this;
+    }
+
+    public Query layer(OsiLayer first, OsiLayer... more) {
+        layers = EnumSet.of(first, more);
+        return this;
+    }
+
+    public Query protocol(Protocol first, Protocol... more) {
+        protocols = EnumSet.of(first, more);
+        return this;
+    }
+
+    public Query direction(Direction first, Direction... more) {
+        directions = EnumSet.of(first, more);
+        return this;
+    }
+
+    /** Events of connection number {@code index}. */
+    public Query connection(int index) {
+        connection = index;
+        return this;
+    }
+
+    /** Events with {@code fromNanos <= time < toNanos}. */
+    public Query between(long fromNanos, long toNanos) {
+        from = fromNanos;
+        to = toNanos;
+        return this;
+    }
+
+    public boolean matches(int i) {
+        if (node != -2 && timeline.nodeAt(i) != node) {
+            return false;
+        }
+        if (connection != -2 && timeline.connectionAt(i) != connection) {
+            return false;
+        }
+        long t = timeline.timeAt(i);
+        if (t < from || t >= to) {
+            return false;
+        }
+        if (directions != null && !directions.contains(timeline.directionAt(i))) {
+            return false;
+        }
+        Protocol p = timeline.protocolAt(i);
+        return (protocols == null || protocols.contains(p)) && (layers == null || layers.contains(p.osi()));
+    }
+
+    /** The matching events, in order. */
+    public List<TimelineEvent> list() {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            if (matches(i)) {
+                out.add(timeline.get(i));
+            }
+        }
+        return out;
+    }
+
+    public int count() {
+        int n = 0;
+        for (int i = 0; i < timeline.size(); i++) {
+            if (matches(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
