@@ -26,6 +26,15 @@ import org.netsim.wire.ipv4.Ipv4Header;
 public final class Router extends Node {
     private final Network network;
     private final List<Ipv4Interface> interfaces = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
+
+    /** A static route: packets for {@code network/prefixLength} go to the neighbour router {@code via}. */
+    public record Route(Ipv4Address network, int prefixLength, Ipv4Address via) {
+        boolean matches(Ipv4Address a) {
+            int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+            return (a.value() & mask) == (network.value() & mask);
+        }
+    }
 
     Router(Network network, String name) {
         super(network.sim(), name);
@@ -38,6 +47,11 @@ public final class Router extends Node {
         interfaces.add(new Ipv4Interface(this, p, address, prefixLength));
         network.registerAddress(address, name());
         return p;
+    }
+
+    /** Adds a static route (a subnet behind another router); directly connected subnets need none. */
+    public void addRoute(Route r) {
+        routes.add(r);
     }
 
     public List<Ipv4Interface> interfaces() {
@@ -77,11 +91,15 @@ public final class Router extends Node {
                 return;
             }
         }
-        Ipv4Interface out = null;
-        for (Ipv4Interface i : interfaces) {
-            if (i.onLink(h.destination())) {
-                out = i;
-                break;
+        Ipv4Address nextHop = h.destination();
+        Ipv4Interface out = onLink(nextHop);
+        if (out == null) {
+            for (Route r : routes) {
+                if (r.matches(h.destination())) {
+                    nextHop = r.via();
+                    out = onLink(nextHop);
+                    break;
+                }
             }
         }
         if (out == null) {
@@ -106,12 +124,22 @@ public final class Router extends Node {
             return;
         }
         List<byte[]> packets = pieces.packets();
-        note(Protocol.IPV4, conn, "forward to " + h.destination() + " via " + out.port().name() + ", TTL "
+        note(Protocol.IPV4, conn, "forward to " + h.destination() + " out of " + out.port().name()
+                + (nextHop.equals(h.destination()) ? "" : " via router " + nextHop) + ", TTL "
                 + h.ttl() + " \u2192 " + (h.ttl() - 1)
                 + (packets.size() > 1 ? ", in " + packets.size() + " fragments (MTU " + out.port().mtu() + ")" : ""));
         for (byte[] p : packets) {
-            forward(out, h.destination(), p, frame);
+            forward(out, nextHop, p, frame);
         }
+    }
+
+    private Ipv4Interface onLink(Ipv4Address a) {
+        for (Ipv4Interface i : interfaces) {
+            if (i.onLink(a)) {
+                return i;
+            }
+        }
+        return null;
     }
 
     private void forward(Ipv4Interface out, Ipv4Address destination, byte[] packet, Unit.Frame original) {
