@@ -11,16 +11,17 @@ import java.util.Map;
  * names are the file's keys. Times are text with a unit ({@code 250ms}, {@code 2s}, {@code 40us}); a bare number is
  * milliseconds. Every list may be left out.
  *
- * @param seed     the one seed every random value of the run comes from
+ * @param seed     the one seed every random value of the run comes from (default 1)
  * @param duration how much virtual time to simulate (default: until 2 s after the last scripted action)
  * @param capture  capture points, like running Wireshark there: a host's name, or {@code router.eth1} for one router
  *                 interface (default: every host)
  */
-public record Scenario(String name, String description, long seed, String duration, List<HostSpec> hosts,
+public record Scenario(String name, String description, Long seed, String duration, List<HostSpec> hosts,
                        List<SwitchSpec> switches, List<RouterSpec> routers, List<LinkSpec> links, List<String> capture,
                        ServerSpec server, List<ClientSpec> clients, List<Action> script) {
 
     public Scenario {
+        seed = seed == null ? 1L : seed;
         hosts = orEmpty(hosts);
         switches = orEmpty(switches);
         routers = orEmpty(routers);

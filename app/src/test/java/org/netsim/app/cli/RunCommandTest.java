@@ -1,0 +1,125 @@
+package org.netsim.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.netsim.app.testing.ExternalTool.run;
+import static org.netsim.app.testing.ExternalTool.tshark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.netsim.app.testing.ExternalTool;
+
+/** Every shipped scenario, written as pcap by {@code netsim run}, judged by tshark. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Scenario, capture point whose Socket.IO texts are checked, and texts that must appear there in this order. */
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                Arguments.of("one-client.yaml", "server", List.of("0{\"sid\"", "40", "40{\"sid\"", "2probe", "3probe",
+                        "5", "42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]", "420[\"question\",\"the answer?\"]",
+                        "430[\"42\"]", "41")),
+                Arguments.of("broadcast-three-clients.yaml", "bob", List.of("40{\"sid\"",
+                        "42[\"chat\",\"hello, everyone else\"]", "42[\"news\",\"for all three\"]", "41")),
+                Arguments.of("rooms.yaml", "bob", List.of("42[\"lesson\",\"fractions\"]",
+                        "42[\"whisper\",\"from alice\"]", "41")),
+                Arguments.of("rooms.yaml", "carol", List.of("40/admin,{\"token\":\"teacher\"}",
+                        "42/admin,[\"staff\",\"meeting at 4\"]", "42[\"private\",{\"grade\":17}]", "41/admin,")),
+                Arguments.of("lossy-retransmission.yaml", "server", List.of("40",
+                        "42[\"chat\",\"does this arrive?\"]", "42[\"chat\",\"does this arrive?\"]", "41")),
+                Arguments.of("router-two-subnets.yaml", "server", List.of("40", "5",
+                        "42[\"chat\",\"across the router\"]", "41")),
+                Arguments.of("small-mtu.yaml", "server", List.of("40", "42[\"essay\",\"Fragmentation splits")));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("scenarios")
+    void tsharkFindsValidChecksumsCleanSequenceAnalysisAndTheMessagesInOrder(String scenario, String point,
+                                                                           List<String> expected) throws Exception {
+        ExternalTool.requireTshark();
+        Cli.Result r = Cli.run("run", scenario, "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        boolean lossy = scenario.startsWith("lossy");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path pcap : files.toList()) {
+                String f = pcap.toString();
+                var bad = run(tshark("-r", f, "-Y", "_ws.malformed or ip.checksum.status == 2 or "
+                        + "tcp.checksum.status == 2 or tcp.analysis.ack_lost_segment"
+                        + (lossy ? "" : " or tcp.analysis.lost_segment or tcp.analysis.retransmission"))
+                        .toArray(String[]::new));
+                assertThat(bad.exitCode()).as(bad.stderr()).isZero();
+                assertThat(bad.stdout()).as(f).isEmpty();
+                var sums = run(tshark("-r", f, "-Y", "ip", "-T", "fields", "-e", "ip.checksum.status")
+                        .toArray(String[]::new));
+                assertThat(sums.stdout().lines().toList()).as(f).isNotEmpty().allMatch("1"::equals);
+            }
+        }
+        var texts = run(tshark("-r", dir.resolve(point + ".pcap").toString(), "-Y",
+                "websocket.payload.text or urlencoded-form or http.file_data", "-T", "fields",
+                "-e", "websocket.payload.text", "-e", "http.file_data").toArray(String[]::new));
+        List<String> seen = new ArrayList<>();
+        for (String line : texts.stdout().lines().toList()) {
+            for (String part : line.split("[\t,]?\u001e|\t")) {
+                if (!part.isEmpty()) {
+                    seen.add(part);
+                }
+            }
+        }
+        int at = 0;
+        for (String want : expected) {
+            int found = -1;
+            for (int i = at; i < seen.size(); i++) {
+                if (seen.get(i).startsWith(want)) {
+                    found = i;
+                    break;
+                }
+            }
+            assertThat(found).as("%s after position %d in %s", want, at, seen).isGreaterThanOrEqualTo(0);
+            at = found + 1;
+        }
+    }
+
+    @Test
+    void lossyScenarioHasItsRetransmissionMarkedByTshark() throws Exception {
+        ExternalTool.requireTshark();
+        Cli.Result r = Cli.run("run", "lossy-retransmission.yaml", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var re = run(tshark("-r", dir.resolve("alice.pcap").toString(), "-Y", "tcp.analysis.retransmission",
+                "-T", "fields", "-e", "ip.src", "-e", "tcp.len").toArray(String[]::new));
+        // the emit (6-byte masked WebSocket header + 30 bytes: 42["chat","does this arrive?"]) goes again from Alice
+        assertThat(re.stdout().lines().toList()).contains("192.168.1.2\t36");
+    }
+
+    @Test
+    void smallMtuScenarioFragmentsOnTheNarrowLinkOnly() throws Exception {
+        ExternalTool.requireTshark();
+        Cli.Result r = Cli.run("run", "small-mtu.yaml", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var narrow = run(tshark("-r", dir.resolve("r1.eth1.pcap").toString(), "-Y", "ip.flags.mf == 1",
+                "-T", "fields", "-e", "ip.len").toArray(String[]::new));
+        assertThat(narrow.stdout().lines().toList()).isNotEmpty().allMatch(l -> Integer.parseInt(l) <= 576);
+        var lan = run(tshark("-r", dir.resolve("alice.pcap").toString(), "-Y", "ip.flags.mf == 1 or "
+                + "ip.frag_offset > 0").toArray(String[]::new));
+        assertThat(lan.stdout()).isEmpty();
+    }
+
+    @Test
+    void badScenarioGivesOneLine() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nhostz: []\n");
+        Cli.Result r = Cli.run("run", bad.toString(), "--out", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("netsim: bad.yaml: unknown key \"hostz\"").doesNotContain("\n");
+        Cli.Result missing = Cli.run("run", "no-such.yaml");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("no scenario file no-such.yaml");
+    }
+}
