@@ -146,8 +146,8 @@ public final class ScenarioRunner {
         long last = 0;
         Scenario.ServerSpec sv = s.server();
         if (sv == null) {
-            if (!s.clients().isEmpty()) {
-                throw new ScenarioException("clients need a server: add a \"server\" section");
+            if (!s.clients().isEmpty() || !s.script().isEmpty()) {
+                throw new ScenarioException("clients and a script need a Socket.IO server: add a \"server\" section");
             }
             return last;
         }

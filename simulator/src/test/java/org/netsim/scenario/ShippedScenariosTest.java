@@ -1,0 +1,227 @@
+package org.netsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.netsim.pdu.OsiLayer;
+import org.netsim.pdu.Pdu;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Cursor;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.Timeline;
+import org.netsim.timeline.TimelineEvent;
+
+class ShippedScenariosTest {
+    static final String[] ALL = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml"};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml"})
+    void sameScenarioAndSeedGiveTheSameBytesTwiceAndAnotherSeedDoesNot(String name) {
+        Scenario s = ScenarioFile.builtIn(name);
+        ScenarioRun a = ScenarioRunner.run(s);
+        ScenarioRun b = ScenarioRunner.run(ScenarioFile.builtIn(name));
+        assertThat(a.capturePoints()).isEqualTo(b.capturePoints()).isNotEmpty();
+        for (String p : a.capturePoints()) {
+            List<ScenarioRun.CapturedFrame> fa = a.capture(p);
+            List<ScenarioRun.CapturedFrame> fb = b.capture(p);
+            assertThat(fa).hasSameSizeAs(fb).isNotEmpty();
+            for (int i = 0; i < fa.size(); i++) {
+                assertThat(fa.get(i).timeNanos()).isEqualTo(fb.get(i).timeNanos());
+                assertThat(fa.get(i).bytes()).isEqualTo(fb.get(i).bytes());
+            }
+        }
+        Scenario other = new Scenario(s.name(), s.description(), s.seed() + 1, s.duration(), s.hosts(), s.switches(),
+                s.routers(), s.links(), s.capture(), s.server(), s.clients(), s.script());
+        ScenarioRun c = ScenarioRunner.run(other);
+        String p = a.capturePoints().get(0);
+        assertThat(flatten(c.capture(p))).isNotEqualTo(flatten(a.capture(p)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"one-client.yaml", "rooms.yaml", "small-mtu.yaml"})
+    void everyFrameDecodesWithNothingMalformedAndEveryEventHasItsPdu(String name) {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn(name)).timeline();
+        for (TimelineEvent e : t.events()) {
+            Pdu p = e.pdu();
+            if (e.direction() == Direction.STATE) {
+                assertThat(p).isNull();
+                assertThat(e.description()).isNotBlank();
+                continue;
+            }
+            assertThat(p).as(e.toString()).isNotNull();
+            assertThat(p.protocol()).as(e.toString()).isEqualTo(e.protocol());
+            assertThat(p.firstMalformed()).as(e.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void steppingBackThenForwardShowsExactlyTheSameEvents() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("one-client.yaml")).timeline();
+        Cursor c = t.cursor();
+        List<String> forward = new ArrayList<>();
+        for (TimelineEvent e = c.forward(); e != null; e = c.forward()) {
+            forward.add(e.toString());
+        }
+        assertThat(forward).hasSize(t.size());
+        List<String> back = new ArrayList<>();
+        back.add(c.current().toString());
+        for (TimelineEvent e = c.back(); e != null; e = c.back()) {
+            back.add(e.toString());
+        }
+        java.util.Collections.reverse(back);
+        assertThat(back).isEqualTo(forward);
+        c.seek(99);
+        String at100 = c.forward().toString();
+        c.back();
+        assertThat(c.forward().toString()).isEqualTo(at100).isEqualTo(forward.get(100));
+        c.seekTime(t.get(200).timeNanos());
+        assertThat(t.get(c.position()).timeNanos()).isEqualTo(t.get(200).timeNanos());
+    }
+
+    @Test
+    void queriesSelectByNodeLayerProtocolAndConnection() {
+        ScenarioRun run = ScenarioRunner.run(ScenarioFile.builtIn("one-client.yaml"));
+        Timeline t = run.timeline();
+        assertThat(t.query().node("switch").layer(OsiLayer.TRANSPORT).count()).isZero();
+        assertThat(t.query().node("switch").protocol(Protocol.ETHERNET).count()).isPositive();
+        List<TimelineEvent> tcpAtServer = t.query().node("server").protocol(Protocol.TCP).list();
+        assertThat(tcpAtServer).isNotEmpty().allMatch(e -> e.node().equals("server") && e.protocol() == Protocol.TCP);
+        // the polling handshake, the POST, the WebSocket and the polls: each its own connection
+        assertThat(t.connections()).extracting(x -> x.purpose()).contains("polling GET (handshake)", "polling POST",
+                "WebSocket (upgrade)", "polling GET");
+        int ws = t.connections().stream().filter(x -> x.purpose().equals("WebSocket (upgrade)")).findFirst()
+                .orElseThrow().index();
+        List<String> states = t.query().connection(ws).node("alice").direction(Direction.STATE)
+                .protocol(Protocol.TCP).list().stream().map(TimelineEvent::description).toList();
+        assertThat(states).containsSubsequence("SYN_SENT", "ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED");
+        List<String> serverStates = t.query().connection(ws).node("server").direction(Direction.STATE)
+                .protocol(Protocol.TCP).list().stream().map(TimelineEvent::description).toList();
+        assertThat(serverStates).containsSubsequence("SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2",
+                "TIME_WAIT");
+        // the upgrade, as the client sends it
+        List<String> eio = t.query().node("alice").connection(ws).direction(Direction.DOWN)
+                .protocol(Protocol.ENGINEIO).list().stream().map(e -> e.pdu().summary()).toList();
+        assertThat(eio.get(0)).contains("probe");
+        assertThat(eio.get(1)).containsIgnoringCase("upgrade");
+    }
+
+    @Test
+    void arpIsAnEthernetBroadcastAndSocketIoBroadcastIsOneUnicastFramePerRecipient() {
+        ScenarioRun run = ScenarioRunner.run(ScenarioFile.builtIn("broadcast-three-clients.yaml"));
+        Timeline t = run.timeline();
+        List<TimelineEvent> arp = t.query().protocol(Protocol.ARP).direction(Direction.DOWN).list();
+        assertThat(arp).isNotEmpty();
+        assertThat(arp.get(0).frameBytes()).startsWith(0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
+        // "news" (io.emit) leaves the server three times, each frame to one client's MAC
+        List<TimelineEvent> news = new ArrayList<>();
+        for (TimelineEvent e : t.query().node("server").direction(Direction.DOWN).protocol(Protocol.TCP).list()) {
+            Pdu sio = e.wholePdu().find(Protocol.SOCKETIO).orElse(null);
+            if (sio != null && sio.summary().contains("news")) {
+                news.add(e);
+            }
+        }
+        assertThat(news).hasSize(3);
+        assertThat(news.stream().map(e -> Arrays.toString(Arrays.copyOf(e.frameBytes(), 6))).distinct()).hasSize(3);
+        assertThat(news).noneMatch(e -> (e.frameBytes()[0] & 1) != 0);
+        // socket.broadcast.emit: Alice's chat reaches Bob and Carol, not Alice
+        assertThat(received(t, "alice", "hello, everyone else")).isZero();
+        assertThat(received(t, "bob", "hello, everyone else")).isOne();
+        assertThat(received(t, "carol", "hello, everyone else")).isOne();
+    }
+
+    @Test
+    void roomsReachTheirMembersOnly() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("rooms.yaml")).timeline();
+        assertThat(List.of(received(t, "alice", "fractions"), received(t, "bob", "fractions"),
+                received(t, "carol", "fractions"))).containsExactly(1, 1, 0);
+        assertThat(List.of(received(t, "alice", "from alice"), received(t, "bob", "from alice"),
+                received(t, "carol", "from alice"))).containsExactly(0, 1, 0);
+        assertThat(List.of(received(t, "alice", "meeting at 4"), received(t, "bob", "meeting at 4"),
+                received(t, "carol", "meeting at 4"))).containsExactly(0, 0, 1);
+        assertThat(received(t, "carol", "grade")).isOne();
+    }
+
+    @Test
+    void theRouterLowersTtlAndUsesItsOwnMac() {
+        ScenarioRun run = ScenarioRunner.run(ScenarioFile.builtIn("router-two-subnets.yaml"));
+        List<ScenarioRun.CapturedFrame> atServer = run.capture("server");
+        List<ScenarioRun.CapturedFrame> atAlice = run.capture("alice");
+        int ttlFromAlice = -1;
+        for (ScenarioRun.CapturedFrame f : atServer) {
+            if ((f.bytes()[12] & 0xff) == 0x08 && (f.bytes()[26] & 0xff) == 192) {
+                ttlFromAlice = f.bytes()[22] & 0xff;
+            }
+        }
+        assertThat(ttlFromAlice).isEqualTo(63);
+        // Alice asks ARP for her gateway, 192.168.1.1, not for the server
+        ScenarioRun.CapturedFrame firstArp = atAlice.get(0);
+        assertThat(Arrays.copyOfRange(firstArp.bytes(), 38, 42)).containsExactly(192, 168, 1, 1);
+    }
+
+    @Test
+    void lostEmitIsSentAgainAndArrivesOnce() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("lossy-retransmission.yaml")).timeline();
+        assertThat(t.query().direction(Direction.WIRE).list()).anyMatch(TimelineEvent::lost);
+        assertThat(t.query().node("alice").direction(Direction.STATE).list())
+                .anyMatch(e -> e.description().startsWith("retransmission timeout"));
+        assertThat(received(t, "server", "does this arrive?")).isOne();
+        assertThat(received(t, "alice", "does this arrive?")).isOne();
+    }
+
+    @Test
+    void fragmentsArePutBackTogether() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("small-mtu.yaml")).timeline();
+        assertThat(t.query().node("server").direction(Direction.STATE).list())
+                .anyMatch(e -> e.description().contains("put back together"));
+        assertThat(received(t, "server", "Fragmentation splits")).isOne();
+    }
+
+    @Test
+    void scenarioFileMistakesAreNamed() {
+        assertThatThrownBy(() -> read("hosts:\n  - {name: a, ipp: 1.2.3.4}\n"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("unknown key \"ipp\"");
+        assertThatThrownBy(() -> ScenarioRunner.run(read(
+                "hosts: [{name: a, ip: 10.0.0.1/24}]\nserver: {host: a}\nscript: [{at: 5 parsecs, server: io.emit, "
+                + "event: x}]\n")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("parsecs");
+        assertThatThrownBy(() -> ScenarioRunner.run(read("hosts: [{name: a, ip: 10.0.0.1/24}]\n"
+                + "script: [{client: a, emit: x}]\n"))).hasMessageContaining("add a \"server\" section");
+        assertThatThrownBy(() -> ScenarioRunner.run(read("hosts: [{name: a, ip: 10.0.0.1/24}]\n"
+                + "links: [{between: [a, b]}]\n"))).hasMessageContaining("no host, switch or router interface named b");
+        assertThatThrownBy(() -> ScenarioRunner.run(read("hosts: [{name: a, ip: 10.0.0.1/24}, "
+                + "{name: b, ip: 10.0.0.2/24}]\nserver: {host: a}\nclients: [{host: b}]\n"
+                + "script: [{server: io.to(room).emit, event: x}]\n"))).hasMessageContaining("needs a room");
+    }
+
+    /** Socket.IO packets that arrived at {@code node} (up the stack) whose text contains {@code text}. */
+    static int received(Timeline t, String node, String text) {
+        int n = 0;
+        for (TimelineEvent e : t.query().node(node).direction(Direction.UP).protocol(Protocol.SOCKETIO).list()) {
+            if (new String(e.pdu().allFields().stream().map(f -> String.valueOf(f.display())).reduce("", String::concat)
+                    .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains(text)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static Scenario read(String yaml) {
+        return ScenarioFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    private static byte[] flatten(List<ScenarioRun.CapturedFrame> frames) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        frames.forEach(f -> out.writeBytes(f.bytes()));
+        return out.toByteArray();
+    }
+}
