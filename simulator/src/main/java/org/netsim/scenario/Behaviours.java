@@ -115,6 +115,11 @@ final class Behaviours {
                     }
                 }
             }
+
+            @Override
+            public boolean listens() {
+                return !rules.isEmpty();
+            }
         };
     }
 

@@ -61,21 +61,18 @@ public final class ScenarioRun {
         Timeline t = timeline();
         Query wire = t.query().direction(Direction.WIRE).protocol(Protocol.PHYSICAL);
         List<CapturedFrame> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (!wire.matches(i)) {
-                continue;
-            }
+        wire.forEach(i -> {
             var e = t.get(i);
             Unit.Hop hop = (Unit.Hop) e.unit();
             if (!hop.link().equals(link)) {
-                continue;
+                return;
             }
             if (e.node().equals(node)) {
                 out.add(new CapturedFrame(e.timeNanos(), hop.frame().bytes()));
             } else if (hop.to().equals(node) && !hop.lost()) {
                 out.add(new CapturedFrame(hop.arrivalNanos(), hop.frame().bytes()));
             }
-        }
+        });
         out.sort(Comparator.comparingLong(CapturedFrame::timeNanos));
         return out;
     }

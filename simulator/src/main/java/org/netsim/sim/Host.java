@@ -2,6 +2,7 @@ package org.netsim.sim;
 
 import org.netsim.pdu.Protocol;
 import org.netsim.timeline.Direction;
+import org.netsim.timeline.Timeline;
 import org.netsim.timeline.Unit;
 import org.netsim.wire.arp.ArpCodec;
 import org.netsim.wire.arp.ArpPacket;
@@ -79,6 +80,11 @@ public final class Host extends Node {
         super.record(d, p, connection, u);
     }
 
+    /** Records the events of several layers of a program on this host at once (a Timeline mask). */
+    public void record(Direction d, int protocols, int connection, Unit u) {
+        super.record(d, protocols, connection, u);
+    }
+
     @Override
     public void note(Protocol p, int connection, String text) {
         super.note(p, connection, text);
@@ -110,9 +116,7 @@ public final class Host extends Node {
         MacAddress mac = ip.resolved(nextHop);
         if (mac != null) {
             Unit.Frame f = ip.frame(mac, packet, conn, null);
-            record(Direction.DOWN, Protocol.TCP, conn, f);
-            record(Direction.DOWN, Protocol.IPV4, conn, f);
-            ip.transmit(f);
+            ip.transmit(f, Timeline.mask(Protocol.TCP) | Timeline.mask(Protocol.IPV4));
         } else {
             Unit.Packet u = new Unit.Packet(packet, conn);
             record(Direction.DOWN, Protocol.TCP, conn, u);
@@ -150,8 +154,12 @@ public final class Host extends Node {
             return;
         }
         int conn = frame.connection();
-        record(Direction.UP, Protocol.ETHERNET, conn, frame);
-        record(Direction.UP, Protocol.IPV4, conn, frame);
+        int ethIp = Timeline.mask(Protocol.ETHERNET) | Timeline.mask(Protocol.IPV4);
+        boolean direct = !h.isFragment() && h.destination().equals(address())
+                && h.protocol().value() == IpProtocol.TCP.value();
+        if (!direct) {
+            record(Direction.UP, ethIp, conn, frame);
+        }
         if (!h.destination().equals(address())) {
             note(Protocol.IPV4, conn, "packet for " + h.destination() + " dropped: this host does not forward");
             return;
@@ -179,7 +187,11 @@ public final class Host extends Node {
         if (th == null) {
             return;
         }
-        record(Direction.UP, Protocol.TCP, conn, unit);
+        if (direct) {
+            record(Direction.UP, ethIp | Timeline.mask(Protocol.TCP), conn, unit);
+        } else {
+            record(Direction.UP, Protocol.TCP, conn, unit);
+        }
         int payloadOffset = hl + th.headerLength();
         tcp.receive(h.source(), th, packet, payloadOffset, packet.length - payloadOffset);
     }

@@ -80,7 +80,12 @@ public final class Ipv4Interface {
 
     /** Hands a frame to the card, which sends it when the link is free. */
     void transmit(Unit.Frame f) {
-        node.record(Direction.DOWN, Protocol.ETHERNET, f.connection(), f);
+        transmit(f, 0);
+    }
+
+    /** The same, recording the layers above ({@code above}, a Timeline mask) with Ethernet as one step. */
+    void transmit(Unit.Frame f, int above) {
+        node.record(Direction.DOWN, above | org.netsim.timeline.Timeline.mask(Protocol.ETHERNET), f.connection(), f);
         if (port.link() == null) {
             node.note(Protocol.ETHERNET, f.connection(), port.name() + " has no link: frame dropped");
             return;
@@ -131,8 +136,7 @@ public final class Ipv4Interface {
         byte[] bytes = EthernetCodec.encode(new EthernetHeader(to, port.mac(), EtherType.ARP), ArpCodec.encode(p),
                 false);
         Unit.Frame f = node.sim.timeline().newFrame(bytes, -1);
-        node.record(Direction.DOWN, Protocol.ARP, -1, f);
-        transmit(f);
+        transmit(f, org.netsim.timeline.Timeline.mask(Protocol.ARP));
     }
 
     /** An ARP packet arrived on this interface's port (RFC 826 "Packet Reception"). */

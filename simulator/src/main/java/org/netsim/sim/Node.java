@@ -45,6 +45,11 @@ public abstract class Node {
         sim.timeline().record(sim.now(), id, d, p, connection, u);
     }
 
+    /** One event per protocol in {@code protocols} (a {@link org.netsim.timeline.Timeline#mask} combination). */
+    protected void record(Direction d, int protocols, int connection, Unit u) {
+        sim.timeline().record(sim.now(), id, d, protocols, connection, u);
+    }
+
     protected void note(Protocol p, int connection, String text) {
         record(Direction.STATE, p, connection, new Unit.Note(text));
     }

@@ -80,21 +80,35 @@ public final class Query {
     /** The matching events, in order. */
     public List<TimelineEvent> list() {
         List<TimelineEvent> out = new ArrayList<>();
-        for (int i = 0; i < timeline.size(); i++) {
-            if (matches(i)) {
-                out.add(timeline.get(i));
-            }
-        }
+        forEach(i -> out.add(timeline.get(i)));
         return out;
     }
 
     public int count() {
-        int n = 0;
-        for (int i = 0; i < timeline.size(); i++) {
-            if (matches(i)) {
-                n++;
+        int[] n = {0};
+        forEach(i -> n[0]++);
+        return n[0];
+    }
+
+    /** Calls {@code action} with the index of every matching event, in order, record by record. */
+    public void forEach(java.util.function.IntConsumer action) {
+        for (int r = 0; r < timeline.records(); r++) {
+            if (node != -2 && timeline.node(r) != node || connection != -2 && timeline.connection(r) != connection
+                    || directions != null && !directions.contains(timeline.direction(r))) {
+                continue;
+            }
+            long t = timeline.time(r);
+            if (t < from || t >= to) {
+                continue;
+            }
+            int n = Integer.bitCount(timeline.protocols(r));
+            int base = timeline.first(r);
+            for (int k = 0; k < n; k++) {
+                Protocol p = timeline.protocol(r, k);
+                if ((protocols == null || protocols.contains(p)) && (layers == null || layers.contains(p.osi()))) {
+                    action.accept(base + k);
+                }
             }
         }
-        return n;
     }
 }

@@ -25,13 +25,25 @@ public final class Timeline {
     private final List<List<Unit.Frame>> framesByConnection = new ArrayList<>();
     private final FrameDecoder decoder = new FrameDecoder(this);
 
-    private long[] time = new long[1024];
-    private int[] node = new int[1024];
-    /** direction in bits 0-3, protocol in bits 4-11. */
-    private short[] kind = new short[1024];
-    private int[] connection = new int[1024];
-    private Unit[] unit = new Unit[1024];
+    /**
+     * Records, in chunks of {@link #CHUNK} so growing never copies. One record stands for the events of one unit at
+     * one node going one way through several layers (Socket.IO, Engine.IO and WebSocket down the stack at once): a
+     * bit per protocol in its mask. {@link #get} expands records into one event per protocol.
+     */
+    private static final int SHIFT = 16;
+    private static final int CHUNK = 1 << SHIFT;
+    private long[][] time = new long[16][];
+    private short[][] node = new short[16][];
+    /** direction in bits 0-1, protocol mask in bits 2-13 (bit 2 + ordinal). */
+    private short[][] kind = new short[16][];
+    private int[][] connection = new int[16][];
+    private Unit[][] unit = new Unit[16][];
+    /** Index of the record's first event. */
+    private int[][] first = new int[16][];
+    private int records;
     private int size;
+    /** The record found last, so stepping through events in order costs no search. */
+    private int lastRecord;
 
     // ---------------------------------------------------------------- recording (the simulation's side)
 
@@ -69,23 +81,59 @@ public final class Timeline {
     /** Appends one event; returns its index. */
     public int record(long timeNanos, int nodeIndex, Direction direction, Protocol protocol, int connectionIndex,
                       Unit what) {
-        if (size > 0 && timeNanos < time[size - 1]) {
-            throw new IllegalStateException("events go forward in time: " + timeNanos + " after " + time[size - 1]);
+        return record(timeNanos, nodeIndex, direction, mask(protocol), connectionIndex, what);
+    }
+
+    /** The mask bit of a protocol, to combine with {@code |} for {@link #record(long, int, Direction, int, int, Unit)}. */
+    public static int mask(Protocol p) {
+        return 1 << p.ordinal();
+    }
+
+    /**
+     * Appends one event per protocol in {@code protocols} (a mask of {@link #mask} bits) for the same unit: down the
+     * stack from the highest layer, up from the lowest. Returns the index of the first.
+     */
+    public int record(long timeNanos, int nodeIndex, Direction direction, int protocols, int connectionIndex,
+                      Unit what) {
+        if (protocols == 0 || protocols >>> PROTOCOLS.length != 0) {
+            throw new IllegalArgumentException("no protocol in mask " + protocols);
         }
-        if (size == time.length) {
-            int n = size + (size >> 1);
-            time = Arrays.copyOf(time, n);
-            node = Arrays.copyOf(node, n);
-            kind = Arrays.copyOf(kind, n);
-            connection = Arrays.copyOf(connection, n);
-            unit = Arrays.copyOf(unit, n);
+        if (records > 0 && timeNanos < time(records - 1)) {
+            throw new IllegalStateException("events go forward in time: " + timeNanos + " after "
+                    + time(records - 1));
         }
-        time[size] = timeNanos;
-        node[size] = nodeIndex;
-        kind[size] = (short) (direction.ordinal() | protocol.ordinal() << 4);
-        connection[size] = connectionIndex;
-        unit[size] = what;
-        return size++;
+        if (nodeIndex > 0xffff) {
+            throw new IllegalStateException("more than 65536 nodes");
+        }
+        int c = records >>> SHIFT;
+        int at = records & (CHUNK - 1);
+        if (at == 0) {
+            if (c == time.length) {
+                int n = c * 2;
+                time = Arrays.copyOf(time, n);
+                node = Arrays.copyOf(node, n);
+                kind = Arrays.copyOf(kind, n);
+                connection = Arrays.copyOf(connection, n);
+                unit = Arrays.copyOf(unit, n);
+                first = Arrays.copyOf(first, n);
+            }
+            time[c] = new long[CHUNK];
+            node[c] = new short[CHUNK];
+            kind[c] = new short[CHUNK];
+            connection[c] = new int[CHUNK];
+            unit[c] = new Unit[CHUNK];
+            first[c] = new int[CHUNK];
+        }
+        time[c][at] = timeNanos;
+        node[c][at] = (short) nodeIndex;
+        kind[c][at] = (short) (direction.ordinal() | protocols << 2);
+        connection[c][at] = connectionIndex;
+        unit[c][at] = what;
+        first[c][at] = size;
+        records++;
+        int index = size;
+        size += Integer.bitCount(protocols);
+        return index;
     }
 
     // ---------------------------------------------------------------- reading
@@ -133,28 +181,102 @@ public final class Timeline {
         return new Cursor(this);
     }
 
+    // records
+
+    int records() {
+        return records;
+    }
+
+    long time(int r) {
+        return time[r >>> SHIFT][r & (CHUNK - 1)];
+    }
+
+    int node(int r) {
+        return node[r >>> SHIFT][r & (CHUNK - 1)] & 0xffff;
+    }
+
+    Direction direction(int r) {
+        return DIRECTIONS[kind[r >>> SHIFT][r & (CHUNK - 1)] & 0x3];
+    }
+
+    int protocols(int r) {
+        return (kind[r >>> SHIFT][r & (CHUNK - 1)] & 0xffff) >>> 2;
+    }
+
+    int connection(int r) {
+        return connection[r >>> SHIFT][r & (CHUNK - 1)];
+    }
+
+    Unit unit(int r) {
+        return unit[r >>> SHIFT][r & (CHUNK - 1)];
+    }
+
+    int first(int r) {
+        return first[r >>> SHIFT][r & (CHUNK - 1)];
+    }
+
+    /** The {@code n}-th protocol of record {@code r}: from the top down the stack, from the bottom up it. */
+    Protocol protocol(int r, int n) {
+        int mask = protocols(r);
+        boolean down = direction(r) == Direction.DOWN;
+        for (int k = 0; k < PROTOCOLS.length; k++) {
+            int ordinal = down ? PROTOCOLS.length - 1 - k : k;
+            if ((mask & 1 << ordinal) != 0 && n-- == 0) {
+                return PROTOCOLS[ordinal];
+            }
+        }
+        throw new IllegalStateException("record " + r + " has fewer protocols");
+    }
+
+    /** The record holding event {@code i}. */
+    synchronized int recordOf(int i) {
+        int r = lastRecord;
+        if (r < records && first(r) <= i && (r + 1 == records || first(r + 1) > i)) {
+            return r;
+        }
+        if (r + 1 < records && first(r + 1) <= i && (r + 2 == records || first(r + 2) > i)) {
+            lastRecord = r + 1;
+            return r + 1;
+        }
+        int lo = 0;
+        int hi = records - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (first(mid) <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        lastRecord = lo;
+        return lo;
+    }
+
+    // events
+
     long timeAt(int i) {
-        return time[i];
+        return time(recordOf(i));
     }
 
     int nodeAt(int i) {
-        return node[i];
+        return node(recordOf(i));
     }
 
     Direction directionAt(int i) {
-        return DIRECTIONS[kind[i] & 0xf];
+        return direction(recordOf(i));
     }
 
     Protocol protocolAt(int i) {
-        return PROTOCOLS[kind[i] >> 4];
+        int r = recordOf(i);
+        return protocol(r, i - first(r));
     }
 
     int connectionAt(int i) {
-        return connection[i];
+        return connection(recordOf(i));
     }
 
     Unit unitAt(int i) {
-        return unit[i];
+        return unit(recordOf(i));
     }
 
     List<Unit.Frame> framesOf(int connectionIndex) {

@@ -18,7 +18,8 @@ import org.netsim.timeline.Direction;
  * long single shot, so this is a plain program rather than JMH:
  *
  * <pre>mvn -q -pl simulator -am install -DskipTests
- * mvn -q -pl simulator test-compile exec:exec -Dbench=ClassroomBench -Dbench.jvm=-Xmx1g</pre>
+ * mvn -q -pl simulator test-compile exec:exec -Dbench.main=org.netsim.bench.ClassroomBench -Dbench=100</pre>
+ * (the JVM gets {@code -Xmx1g}, the memory target; arguments: clients, broadcasts, rounds)
  */
 public final class ClassroomBench {
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import org.netsim.sim.Host;
 import org.netsim.sim.TcpConnection;
 import org.netsim.stack.Encapsulation;
 import org.netsim.timeline.Direction;
+import org.netsim.timeline.Timeline;
 import org.netsim.timeline.Unit;
 import org.netsim.wire.engineio.EngineIoCodec;
 import org.netsim.wire.engineio.EngineIoDecoded;
@@ -54,15 +55,25 @@ final class Channel {
 
     /** A WebSocket frame already encoded (a broadcast encodes its frame once for every recipient). */
     void sendWebSocketBytes(byte[] frame, EngineIoPacket p) {
-        Unit.Message u = new Unit.Message(Protocol.WEBSOCKET, frame, false);
+        sendWebSocketBytes(new Unit.Message(Protocol.WEBSOCKET, frame, false), p);
+    }
+
+    /** A WebSocket frame's unit, shared by every recipient of a broadcast. */
+    void sendWebSocketBytes(Unit.Message u, EngineIoPacket p) {
+        host.record(Direction.DOWN, layers(p), connection(), u);
+        tcp.write(u.bytes());
+    }
+
+    /** WebSocket, with Engine.IO and Socket.IO when the frame carries them. */
+    private static int layers(EngineIoPacket p) {
+        int m = Timeline.mask(Protocol.WEBSOCKET);
         if (p != null) {
+            m |= Timeline.mask(Protocol.ENGINEIO);
             if (p.type() == EngineIoType.MESSAGE && !p.binary()) {
-                host.record(Direction.DOWN, Protocol.SOCKETIO, connection(), u);
+                m |= Timeline.mask(Protocol.SOCKETIO);
             }
-            host.record(Direction.DOWN, Protocol.ENGINEIO, connection(), u);
         }
-        host.record(Direction.DOWN, Protocol.WEBSOCKET, connection(), u);
-        tcp.write(frame);
+        return m;
     }
 
     void sendWebSocketControl(WebSocketFrame f) {
@@ -73,13 +84,7 @@ final class Channel {
     void sendHttp(HttpMessage m, boolean pollingBody, boolean carriesSocketIo) {
         byte[] bytes = HttpCodec.encode(m);
         Unit.Message u = new Unit.Message(Protocol.HTTP, bytes, pollingBody);
-        if (carriesSocketIo) {
-            host.record(Direction.DOWN, Protocol.SOCKETIO, connection(), u);
-        }
-        if (pollingBody) {
-            host.record(Direction.DOWN, Protocol.ENGINEIO, connection(), u);
-        }
-        host.record(Direction.DOWN, Protocol.HTTP, connection(), u);
+        host.record(Direction.DOWN, httpLayers(pollingBody, carriesSocketIo), connection(), u);
         tcp.write(bytes);
     }
 
@@ -109,13 +114,12 @@ final class Channel {
     /** Records the arrival of an HTTP message (its bytes re-encoded: our messages encode back to what was sent). */
     void recordHttpUp(HttpMessage m, boolean pollingBody, boolean carriesSocketIo) {
         Unit.Message u = new Unit.Message(Protocol.HTTP, HttpCodec.encode(m), pollingBody);
-        host.record(Direction.UP, Protocol.HTTP, connection(), u);
-        if (pollingBody) {
-            host.record(Direction.UP, Protocol.ENGINEIO, connection(), u);
-        }
-        if (carriesSocketIo) {
-            host.record(Direction.UP, Protocol.SOCKETIO, connection(), u);
-        }
+        host.record(Direction.UP, httpLayers(pollingBody, carriesSocketIo), connection(), u);
+    }
+
+    private static int httpLayers(boolean pollingBody, boolean carriesSocketIo) {
+        return Timeline.mask(Protocol.HTTP) | (pollingBody ? Timeline.mask(Protocol.ENGINEIO) : 0)
+                | (carriesSocketIo ? Timeline.mask(Protocol.SOCKETIO) : 0);
     }
 
     /**
@@ -138,21 +142,22 @@ final class Channel {
         consume(d.consumed());
         WebSocketFrame f = d.frame();
         Unit.Message u = new Unit.Message(Protocol.WEBSOCKET, bytes, false);
-        host.record(Direction.UP, Protocol.WEBSOCKET, connection(), u);
         EngineIoPacket packet = null;
         int op = f.opcode().value();
+        int layers = Timeline.mask(Protocol.WEBSOCKET);
         if (op == Opcode.TEXT.value() || op == Opcode.BINARY.value()) {
             byte[] content = f.payload().toArray();
             EngineIoDecoded e = EngineIoCodec.decodeWebSocketMessage(content, 0, content.length,
                     op == Opcode.BINARY.value());
-            host.record(Direction.UP, Protocol.ENGINEIO, connection(), u);
+            layers |= Timeline.mask(Protocol.ENGINEIO);
             if (e.isOk() && !e.packets().isEmpty()) {
                 packet = e.packets().get(0);
                 if (packet.type() == EngineIoType.MESSAGE && !packet.binary()) {
-                    host.record(Direction.UP, Protocol.SOCKETIO, connection(), u);
+                    layers |= Timeline.mask(Protocol.SOCKETIO);
                 }
             }
         }
+        host.record(Direction.UP, layers, connection(), u);
         return new Received(f, packet);
     }
 

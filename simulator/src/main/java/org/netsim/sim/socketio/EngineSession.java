@@ -78,7 +78,7 @@ final class EngineSession {
     }
 
     /** A frame encoded once for many recipients (a broadcast), or the packet queued for the next poll. */
-    void sendEncoded(byte[] webSocketFrame, EngineIoPacket p) {
+    void sendEncoded(org.netsim.timeline.Unit.Message webSocketFrame, EngineIoPacket p) {
         if (closed) {
             return;
         }

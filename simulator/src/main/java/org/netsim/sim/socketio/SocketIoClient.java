@@ -44,6 +44,14 @@ public final class SocketIoClient {
         /** An event arrived; an event with an ack id expects {@link SocketIoClient#ack} to answer it. */
         default void event(SocketIoClient client, SocketIoPacket packet) {
         }
+
+        /**
+         * Whether {@link #event} wants events at all; a program with no handlers lets the client skip parsing an
+         * event's JSON (the timeline still decodes it when someone looks).
+         */
+        default boolean listens() {
+            return true;
+        }
     }
 
     /**
@@ -288,6 +296,10 @@ public final class SocketIoClient {
     }
 
     private void socketIo(String text) {
+        // "2" is EVENT in the main namespace: nothing to do with it if nobody listens
+        if (!behaviour.listens() && text.length() > 1 && text.charAt(0) == '2' && text.charAt(1) != '/') {
+            return;
+        }
         DecodeResult r = SocketIoCodec.decode(text);
         if (!r.isOk()) {
             host.note(Protocol.SOCKETIO, -1, "unreadable Socket.IO packet: " + r.error());

@@ -12,6 +12,7 @@ import org.netsim.random.RandomSource;
 import org.netsim.sim.Host;
 import org.netsim.sim.Simulator;
 import org.netsim.stack.Encapsulation;
+import org.netsim.timeline.Unit;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.engineio.OpenPacket;
@@ -169,7 +170,7 @@ public final class SocketIoServer {
         for (Bytes a : encoded.attachments()) {
             packets.add(EngineIoPacket.binary(a));
         }
-        byte[][] frames = new byte[packets.size()][];
+        Unit.Message[] frames = new Unit.Message[packets.size()];
         int sent = 0;
         for (ServerSocket s : to) {
             EngineSession session = s.session();
@@ -181,7 +182,8 @@ public final class SocketIoServer {
             for (int i = 0; i < packets.size(); i++) {
                 if (session.isWebSocket()) {
                     if (frames[i] == null) {
-                        frames[i] = Encapsulation.webSocket(packets.get(i), null);
+                        frames[i] = new Unit.Message(Protocol.WEBSOCKET,
+                                Encapsulation.webSocket(packets.get(i), null), false);
                     }
                     session.sendEncoded(frames[i], packets.get(i));
                 } else {
