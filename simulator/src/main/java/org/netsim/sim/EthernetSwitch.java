@@ -35,8 +35,8 @@ public final class EthernetSwitch extends Node {
     @Override
     protected void receive(Port in, Unit.Frame frame) {
         byte[] b = frame.bytes();
-        long dst = mac(b, 0);
-        long src = mac(b, 6);
+        long dst = macAt(b, 0);
+        long src = macAt(b, 6);
         record(Direction.UP, Protocol.ETHERNET, frame.connection(), frame);
         Port known = table.get(src);
         if (known != in) {
@@ -65,13 +65,5 @@ public final class EthernetSwitch extends Node {
     private void forward(Port out, Unit.Frame frame) {
         record(Direction.DOWN, Protocol.ETHERNET, frame.connection(), frame);
         out.link().transmit(out, frame);
-    }
-
-    private static long mac(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-            v = v << 8 | (b[at + i] & 0xff);
-        }
-        return v;
     }
 }

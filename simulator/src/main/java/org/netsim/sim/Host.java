@@ -4,9 +4,6 @@ import org.netsim.pdu.Protocol;
 import org.netsim.timeline.Direction;
 import org.netsim.timeline.Timeline;
 import org.netsim.timeline.Unit;
-import org.netsim.wire.arp.ArpCodec;
-import org.netsim.wire.arp.ArpPacket;
-import org.netsim.wire.ethernet.EtherType;
 import org.netsim.wire.ethernet.EthernetLayout;
 import org.netsim.wire.ethernet.MacAddress;
 import org.netsim.wire.ipv4.IpProtocol;
@@ -129,30 +126,12 @@ public final class Host extends Node {
 
     @Override
     protected void receive(Port in, Unit.Frame frame) {
-        byte[] b = frame.bytes();
-        MacAddress dst = new MacAddress(readMac(b));
-        if (!dst.isBroadcast() && !dst.equals(port.mac())) {
-            note(Protocol.ETHERNET, frame.connection(), "frame for " + dst + " ignored by the network card: "
-                    + "not this host's address");
-            return;
-        }
-        int type = (b[12] & 0xff) << 8 | (b[13] & 0xff);
-        int len = b.length - EthernetLayout.HEADER_LENGTH;
-        if (type == EtherType.ARP.value()) {
-            ArpPacket arp = ArpCodec.decode(b, EthernetLayout.HEADER_LENGTH, len);
-            record(Direction.UP, Protocol.ETHERNET, -1, frame);
-            if (arp != null) {
-                ip.receiveArp(frame, arp);
-            }
-            return;
-        }
-        if (type != EtherType.IPV4.value()) {
-            return;
-        }
-        Ipv4Header h = Ipv4Codec.readHeader(b, EthernetLayout.HEADER_LENGTH, len);
+        Ipv4Header h = ip.accept(frame);
         if (h == null) {
             return;
         }
+        byte[] b = frame.bytes();
+        int len = b.length - EthernetLayout.HEADER_LENGTH;
         int conn = frame.connection();
         int ethIp = Timeline.mask(Protocol.ETHERNET) | Timeline.mask(Protocol.IPV4);
         boolean direct = !h.isFragment() && h.destination().equals(address())
@@ -194,13 +173,5 @@ public final class Host extends Node {
         }
         int payloadOffset = hl + th.headerLength();
         tcp.receive(h.source(), th, packet, payloadOffset, packet.length - payloadOffset);
-    }
-
-    static long readMac(byte[] b) {
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-            v = v << 8 | (b[i] & 0xff);
-        }
-        return v;
     }
 }

@@ -13,6 +13,9 @@ import org.netsim.wire.arp.ArpPacket;
 import org.netsim.wire.ethernet.EtherType;
 import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.ethernet.EthernetHeader;
+import org.netsim.wire.ethernet.EthernetLayout;
+import org.netsim.wire.ipv4.Ipv4Codec;
+import org.netsim.wire.ipv4.Ipv4Header;
 import org.netsim.wire.ethernet.MacAddress;
 import org.netsim.wire.ipv4.Ipv4Address;
 
@@ -30,7 +33,11 @@ public final class Ipv4Interface {
     private final Ipv4Address address;
     private final int prefixLength;
     private final Map<Integer, MacAddress> cache = new LinkedHashMap<>();
-    private final Map<Integer, List<Unit.Frame>> waiting = new HashMap<>();
+    private final Map<Integer, List<Pending>> waiting = new HashMap<>();
+
+    /** A packet waiting for ARP; {@code copyOf} is the frame a router forwards, {@code null} for a host's own. */
+    private record Pending(byte[] packet, int connection, Unit.Frame copyOf) {
+    }
 
     Ipv4Interface(Node node, Port port, Ipv4Address address, int prefixLength) {
         if (prefixLength < 0 || prefixLength > 32) {
@@ -107,10 +114,8 @@ public final class Ipv4Interface {
             emit(mac, packet, connection, copyOf);
             return;
         }
-        Unit.Frame pending = copyOf == null ? new Unit.Frame(packet, connection, -1, null)
-                : new Unit.Frame(packet, connection, copyOf.position(), copyOf.origin());
-        List<Unit.Frame> queue = waiting.computeIfAbsent(nextHop.value(), k -> new ArrayList<>());
-        queue.add(pending);
+        List<Pending> queue = waiting.computeIfAbsent(nextHop.value(), k -> new ArrayList<>());
+        queue.add(new Pending(packet, connection, copyOf));
         if (queue.size() == 1) {
             node.note(Protocol.ARP, connection, "no ARP entry for " + nextHop + ": the packet waits while ARP asks");
             ask(nextHop, 1);
@@ -122,7 +127,7 @@ public final class Ipv4Interface {
             return;
         }
         if (attempt > ARP_TRIES) {
-            List<Unit.Frame> dropped = waiting.remove(target.value());
+            List<Pending> dropped = waiting.remove(target.value());
             node.note(Protocol.ARP, -1, "no ARP reply from " + target + " after " + ARP_TRIES + " requests: "
                     + dropped.size() + " packet(s) dropped (host unreachable)");
             return;
@@ -139,8 +144,33 @@ public final class Ipv4Interface {
         transmit(f, org.netsim.timeline.Timeline.mask(Protocol.ARP));
     }
 
+    /**
+     * A frame reached this interface's port. Frames for another MAC are ignored (with a note) and ARP is answered
+     * here; returns the IPv4 header of a frame carrying IPv4 for this port, else {@code null}.
+     */
+    Ipv4Header accept(Unit.Frame frame) {
+        byte[] b = frame.bytes();
+        long dst = Node.macAt(b, 0);
+        if (dst != MacAddress.BROADCAST.value() && dst != port.mac().value()) {
+            node.note(Protocol.ETHERNET, frame.connection(), "frame for " + new MacAddress(dst) + " ignored by "
+                    + port.name() + ": not its address");
+            return null;
+        }
+        int type = (b[12] & 0xff) << 8 | (b[13] & 0xff);
+        int len = b.length - EthernetLayout.HEADER_LENGTH;
+        if (type == EtherType.ARP.value()) {
+            node.record(Direction.UP, Protocol.ETHERNET, -1, frame);
+            ArpPacket arp = ArpCodec.decode(b, EthernetLayout.HEADER_LENGTH, len);
+            if (arp != null) {
+                receiveArp(frame, arp);
+            }
+            return null;
+        }
+        return type == EtherType.IPV4.value() ? Ipv4Codec.readHeader(b, EthernetLayout.HEADER_LENGTH, len) : null;
+    }
+
     /** An ARP packet arrived on this interface's port (RFC 826 "Packet Reception"). */
-    void receiveArp(Unit.Frame frame, ArpPacket p) {
+    private void receiveArp(Unit.Frame frame, ArpPacket p) {
         node.record(Direction.UP, Protocol.ARP, -1, frame);
         boolean forMe = p.targetIp().equals(address);
         // RFC 826: update an existing entry for the sender; add one only if the packet is for us
@@ -157,11 +187,10 @@ public final class Ipv4Interface {
         if (!mac.equals(old)) {
             node.note(Protocol.ARP, -1, "ARP cache: " + ip + " is at " + mac);
         }
-        List<Unit.Frame> queue = waiting.remove(ip.value());
+        List<Pending> queue = waiting.remove(ip.value());
         if (queue != null) {
-            for (Unit.Frame pending : queue) {
-                emit(mac, pending.bytes(), pending.connection(),
-                        pending.position() < 0 ? null : pending.origin());
+            for (Pending p : queue) {
+                emit(mac, p.packet(), p.connection(), p.copyOf());
             }
         }
     }

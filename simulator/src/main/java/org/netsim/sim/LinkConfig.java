@@ -33,12 +33,4 @@ public record LinkConfig(long bitsPerSecond, long propagationNanos, int mtu, dou
         }
         dropFrames = Set.copyOf(dropFrames);
     }
-
-    public LinkConfig withMtu(int newMtu) {
-        return new LinkConfig(bitsPerSecond, propagationNanos, newMtu, lossRate, dropFrames);
-    }
-
-    public LinkConfig withLoss(double rate, Set<Integer> drop) {
-        return new LinkConfig(bitsPerSecond, propagationNanos, mtu, rate, drop);
-    }
 }

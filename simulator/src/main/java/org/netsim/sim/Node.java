@@ -54,6 +54,15 @@ public abstract class Node {
         record(Direction.STATE, p, connection, new Unit.Note(text));
     }
 
+    /** The MAC address at {@code b[at, at+6)} as a number. */
+    static long macAt(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = v << 8 | (b[at + i] & 0xff);
+        }
+        return v;
+    }
+
     @Override
     public String toString() {
         return name;

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Protocol;
 import org.netsim.timeline.Direction;
+import org.netsim.timeline.Timeline;
 import org.netsim.timeline.Unit;
-import org.netsim.wire.arp.ArpCodec;
-import org.netsim.wire.arp.ArpPacket;
-import org.netsim.wire.ethernet.EtherType;
 import org.netsim.wire.ethernet.EthernetLayout;
 import org.netsim.wire.ethernet.MacAddress;
 import org.netsim.wire.ipv4.FragmentResult;
@@ -60,31 +58,14 @@ public final class Router extends Node {
 
     @Override
     protected void receive(Port in, Unit.Frame frame) {
-        Ipv4Interface iface = interfaceOf(in);
-        byte[] b = frame.bytes();
-        long dst = Host.readMac(b);
-        if (dst != MacAddress.BROADCAST.value() && dst != in.mac().value()) {
-            return;
-        }
-        int type = (b[12] & 0xff) << 8 | (b[13] & 0xff);
-        int len = b.length - EthernetLayout.HEADER_LENGTH;
-        record(Direction.UP, Protocol.ETHERNET, frame.connection(), frame);
-        if (type == EtherType.ARP.value()) {
-            ArpPacket arp = ArpCodec.decode(b, EthernetLayout.HEADER_LENGTH, len);
-            if (arp != null) {
-                iface.receiveArp(frame, arp);
-            }
-            return;
-        }
-        if (type != EtherType.IPV4.value()) {
-            return;
-        }
-        Ipv4Header h = Ipv4Codec.readHeader(b, EthernetLayout.HEADER_LENGTH, len);
+        Ipv4Header h = interfaceOf(in).accept(frame);
         if (h == null) {
             return;
         }
+        byte[] b = frame.bytes();
+        int len = b.length - EthernetLayout.HEADER_LENGTH;
         int conn = frame.connection();
-        record(Direction.UP, Protocol.IPV4, conn, frame);
+        record(Direction.UP, Timeline.mask(Protocol.ETHERNET) | Timeline.mask(Protocol.IPV4), conn, frame);
         for (Ipv4Interface i : interfaces) {
             if (i.address().equals(h.destination())) {
                 note(Protocol.IPV4, conn, "packet for the router itself ignored: it runs no services");

@@ -72,15 +72,6 @@ public final class TcpStack {
         connections.remove(key(c.remoteIp(), c.remotePort(), c.localPort()));
     }
 
-    /** The connection a segment from {@code src} belongs to, or -1. */
-    int connectionIndex(Ipv4Address src, TcpHeader h) {
-        TcpConnection c = connections.get(key(src, h.sourcePort(), h.destinationPort()));
-        if (c != null) {
-            return c.index();
-        }
-        return host.network().connectionIndex(src, h.sourcePort(), host.address(), h.destinationPort());
-    }
-
     /** A segment for this host arrived. */
     void receive(Ipv4Address src, TcpHeader h, byte[] packet, int payloadOffset, int payloadLength) {
         long k = key(src, h.sourcePort(), h.destinationPort());
