@@ -1,7 +1,9 @@
 package org.netsim.sim.socketio;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Protocol;
 import org.netsim.random.RandomSource;
 import org.netsim.sim.Host;
@@ -17,6 +19,9 @@ import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.http.HttpCodec;
 import org.netsim.wire.http.HttpDecoded;
 import org.netsim.wire.http.HttpMessage;
+import org.netsim.wire.socketio.EncodedSocketIo;
+import org.netsim.wire.socketio.SocketIoCodec;
+import org.netsim.wire.socketio.SocketIoPacket;
 import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketCodec;
 import org.netsim.wire.websocket.WebSocketDecoded;
@@ -98,8 +103,12 @@ final class Channel {
         inLength += data.length;
     }
 
+    /** An HTTP message taken from the stream, with the bytes it arrived as. */
+    record ReceivedHttp(HttpMessage message, byte[] bytes) {
+    }
+
     /** The next whole HTTP message in the stream, or {@code null} until it has all arrived. */
-    HttpMessage nextHttp() {
+    ReceivedHttp nextHttp() {
         if (inLength == 0) {
             return null;
         }
@@ -107,13 +116,14 @@ final class Channel {
         if (d.message() == null || d.isTruncated()) {
             return null;
         }
+        byte[] bytes = Arrays.copyOf(in, d.length());
         consume(d.length());
-        return d.message();
+        return new ReceivedHttp(d.message(), bytes);
     }
 
-    /** Records the arrival of an HTTP message (its bytes re-encoded: our messages encode back to what was sent). */
-    void recordHttpUp(HttpMessage m, boolean pollingBody, boolean carriesSocketIo) {
-        Unit.Message u = new Unit.Message(Protocol.HTTP, HttpCodec.encode(m), pollingBody);
+    /** Records the arrival of an HTTP message. */
+    void recordHttpUp(ReceivedHttp m, boolean pollingBody, boolean carriesSocketIo) {
+        Unit.Message u = new Unit.Message(Protocol.HTTP, m.bytes(), pollingBody);
         host.record(Direction.UP, httpLayers(pollingBody, carriesSocketIo), connection(), u);
     }
 
@@ -171,6 +181,17 @@ final class Channel {
             return List.of();
         }
         return EngineIoCodec.decodePollingPayload(body, 0, body.length).packets();
+    }
+
+    /** A Socket.IO packet as Engine.IO messages: its text, then each binary attachment. */
+    static List<EngineIoPacket> engineIoPackets(SocketIoPacket p) {
+        EncodedSocketIo e = SocketIoCodec.encodeWithAttachments(p);
+        List<EngineIoPacket> out = new ArrayList<>(1 + e.attachments().size());
+        out.add(EngineIoPacket.message(e.text()));
+        for (Bytes a : e.attachments()) {
+            out.add(EngineIoPacket.binary(a));
+        }
+        return out;
     }
 
     static boolean carriesSocketIo(List<EngineIoPacket> packets) {

@@ -48,14 +48,15 @@ final class HttpExchange implements TcpApplication {
     @Override
     public void received(TcpConnection c, byte[] data) {
         channel.append(data);
-        HttpMessage m = channel.nextHttp();
-        if (m == null || done) {
+        Channel.ReceivedHttp received = channel.nextHttp();
+        if (received == null || done) {
             return;
         }
+        HttpMessage m = received.message();
         done = true;
         boolean polling = !post && m.status() == 200;
         List<EngineIoPacket> packets = polling ? Channel.pollingPackets(m) : List.of();
-        channel.recordHttpUp(m, polling, Channel.carriesSocketIo(packets));
+        channel.recordHttpUp(received, polling, Channel.carriesSocketIo(packets));
         if (post) {
             host.network().sim().after(POST_CLOSE_NANOS, c::close);
         }

@@ -51,12 +51,12 @@ final class ServerConnection implements TcpApplication {
             }
             return;
         }
-        HttpMessage m;
-        while (!webSocket && (m = channel.nextHttp()) != null) {
-            HttpMessage request = m;
-            boolean post = "POST".equals(m.method());
-            List<EngineIoPacket> packets = post ? Channel.pollingPackets(m) : List.of();
-            channel.recordHttpUp(m, post, Channel.carriesSocketIo(packets));
+        Channel.ReceivedHttp received;
+        while (!webSocket && (received = channel.nextHttp()) != null) {
+            HttpMessage request = received.message();
+            boolean post = "POST".equals(request.method());
+            List<EngineIoPacket> packets = post ? Channel.pollingPackets(request) : List.of();
+            channel.recordHttpUp(received, post, Channel.carriesSocketIo(packets));
             server.sim().after(SocketIoServer.HTTP_DELAY_NANOS, () -> request(request, packets));
         }
     }
@@ -139,7 +139,7 @@ final class ServerConnection implements TcpApplication {
                 channel.tcp().close();
             }
             if (session != null) {
-                server.transportClosed(session, this, "transport close");
+                server.transportClosed(session, "transport close");
             }
             return;
         }
@@ -172,7 +172,7 @@ final class ServerConnection implements TcpApplication {
             c.close();
         }
         if (webSocket && session != null) {
-            server.transportClosed(session, this, "transport close");
+            server.transportClosed(session, "transport close");
         }
     }
 

@@ -21,7 +21,6 @@ import org.netsim.wire.http.NodeSocketIoHttp;
 import org.netsim.wire.http.WebSocketHandshake;
 import org.netsim.wire.ipv4.Ipv4Address;
 import org.netsim.wire.socketio.DecodeResult;
-import org.netsim.wire.socketio.EncodedSocketIo;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
 import org.netsim.wire.socketio.SocketIoType;
@@ -336,10 +335,8 @@ public final class SocketIoClient {
     }
 
     private void sendSocketIo(SocketIoPacket p) {
-        EncodedSocketIo e = SocketIoCodec.encodeWithAttachments(p);
-        send(EngineIoPacket.message(e.text()));
-        for (Bytes a : e.attachments()) {
-            send(EngineIoPacket.binary(a));
+        for (EngineIoPacket e : Channel.engineIoPackets(p)) {
+            send(e);
         }
     }
 
@@ -364,11 +361,12 @@ public final class SocketIoClient {
         public void received(TcpConnection c, byte[] data) {
             channel.append(data);
             if (!handshakeDone) {
-                HttpMessage m = channel.nextHttp();
-                if (m == null) {
+                Channel.ReceivedHttp received = channel.nextHttp();
+                if (received == null) {
                     return;
                 }
-                channel.recordHttpUp(m, false, false);
+                channel.recordHttpUp(received, false, false);
+                HttpMessage m = received.message();
                 if (m.status() != 101) {
                     host.note(Protocol.HTTP, c.index(), "WebSocket refused: " + m.startLine());
                     c.close();

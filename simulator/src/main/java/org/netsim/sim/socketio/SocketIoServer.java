@@ -18,7 +18,6 @@ import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.engineio.OpenPacket;
 import org.netsim.wire.engineio.SessionIds;
 import org.netsim.wire.socketio.DecodeResult;
-import org.netsim.wire.socketio.EncodedSocketIo;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
 import org.netsim.wire.socketio.SocketIoType;
@@ -164,12 +163,7 @@ public final class SocketIoServer {
 
     private int sendTo(List<ServerSocket> to, SocketIoPacket packet, boolean isVolatile) {
         // socket.io-adapter encodes a broadcast once and writes the same packets to every recipient
-        EncodedSocketIo encoded = SocketIoCodec.encodeWithAttachments(packet);
-        List<EngineIoPacket> packets = new ArrayList<>(1 + encoded.attachments().size());
-        packets.add(EngineIoPacket.message(encoded.text()));
-        for (Bytes a : encoded.attachments()) {
-            packets.add(EngineIoPacket.binary(a));
-        }
+        List<EngineIoPacket> packets = Channel.engineIoPackets(packet);
         Unit.Message[] frames = new Unit.Message[packets.size()];
         int sent = 0;
         for (ServerSocket s : to) {
@@ -196,10 +190,8 @@ public final class SocketIoServer {
     }
 
     private void send(EngineSession session, SocketIoPacket p) {
-        EncodedSocketIo encoded = SocketIoCodec.encodeWithAttachments(p);
-        session.send(EngineIoPacket.message(encoded.text()));
-        for (Bytes a : encoded.attachments()) {
-            session.send(EngineIoPacket.binary(a));
+        for (EngineIoPacket e : Channel.engineIoPackets(p)) {
+            session.send(e);
         }
     }
 
@@ -343,7 +335,7 @@ public final class SocketIoServer {
         behaviour.disconnected(this, sock, reason);
     }
 
-    void transportClosed(EngineSession s, ServerConnection c, String reason) {
+    void transportClosed(EngineSession s, String reason) {
         if (s.isWebSocket()) {
             s.close(reason);
         }
