@@ -26,9 +26,6 @@ public final class TcpConnection {
     /** Window fields after the handshake (raw, scaled by 2^7), as the Linux hosts of our captures advertise. */
     static final int CLIENT_WINDOW = 502;
     static final int SERVER_WINDOW = 509;
-    static final long INITIAL_RTO = 1_000_000_000L;
-    static final long MIN_RTO = 200_000_000L;
-    static final long MAX_RTO = 120_000_000_000L;
     static final long DELAYED_ACK = 40_000_000L;
     static final int QUICK_ACKS = 16;
     /** Linux's TCP_TIMEWAIT_LEN: 60 s. */
@@ -60,22 +57,16 @@ public final class TcpConnection {
     private long tsRecent;
     private int ipId;
 
-    /** Bytes from sequence number {@link #bufferSeq} on: sent and unacknowledged, then unsent. */
-    private byte[] buffer = new byte[256];
-    private int bufferLength;
-    private long bufferSeq;
+    private final SendBuffer buffer;
     private boolean closeRequested;
 
     private long cwnd;
     private long ssthresh = Long.MAX_VALUE;
-    private long rto = INITIAL_RTO;
-    private long srtt = -1;
-    private long rttvar;
+    private final RetransmissionTimeout rto = new RetransmissionTimeout();
     private long timedSeq = -1;
     private long timedAt;
     private long rtoDeadline = -1;
     private boolean rtoScheduled;
-    private int backoff;
 
     private int quickAcks = QUICK_ACKS;
     private boolean ackPending;
@@ -97,7 +88,7 @@ public final class TcpConnection {
         this.sndUna = iss;
         this.sndNxt = iss;
         this.sndMax = iss;
-        this.bufferSeq = (iss + 1) & 0xffffffffL;
+        this.buffer = new SendBuffer((iss + 1) & 0xffffffffL);
         this.mss = 536;
     }
 
@@ -137,11 +128,7 @@ public final class TcpConnection {
         if (closeRequested || state == TcpState.CLOSED) {
             throw new IllegalStateException("write after close on connection " + index);
         }
-        if (bufferLength + data.length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, bufferLength + data.length));
-        }
-        System.arraycopy(data, 0, buffer, bufferLength, data.length);
-        bufferLength += data.length;
+        buffer.append(data);
         output();
     }
 
@@ -156,7 +143,7 @@ public final class TcpConnection {
 
     /** Whether everything written has been acknowledged. */
     public boolean drained() {
-        return bufferLength == 0;
+        return buffer.length() == 0;
     }
 
     // ---------------------------------------------------------------- opening
@@ -318,27 +305,19 @@ public final class TcpConnection {
             return;
         }
         long acked = (ack - sndUna) & 0xffffffffL;
-        int dataAcked = (int) Math.min(bufferLength, Math.max(0, (ack - bufferSeq) & 0xffffffffL));
-        if (after(bufferSeq, ack)) {
-            dataAcked = 0;
-        }
-        if (dataAcked > 0) {
-            System.arraycopy(buffer, dataAcked, buffer, 0, bufferLength - dataAcked);
-            bufferLength -= dataAcked;
-            bufferSeq = (bufferSeq + dataAcked) & 0xffffffffL;
-        }
+        buffer.acknowledge(ack);
         sndUna = ack;
         if (after(sndUna, sndNxt)) {
             sndNxt = sndUna;
         }
         if (timedSeq >= 0 && !after(timedSeq, ack)) {
-            sampleRtt(stack.sim().now() - timedAt);
+            rto.sample(stack.sim().now() - timedAt);
             timedSeq = -1;
         }
-        backoff = 0;
+        rto.acknowledged();
         cwnd += cwnd < ssthresh ? acked : Math.max(1, (long) mss * mss / cwnd);
-        rtoDeadline = sndUna == sndMax ? -1 : stack.sim().now() + currentRto();
-        boolean finAcked = closeRequested && bufferLength == 0 && sndUna == sndMax && finSent();
+        rtoDeadline = sndUna == sndMax ? -1 : stack.sim().now() + rto.current();
+        boolean finAcked = closeRequested && buffer.length() == 0 && sndUna == sndMax && finSent();
         if (finAcked) {
             switch (state) {
                 case FIN_WAIT_1 -> setState(TcpState.FIN_WAIT_2);
@@ -351,7 +330,7 @@ public final class TcpConnection {
     }
 
     private boolean finSent() {
-        return sndMax == ((bufferSeq + bufferLength + 1) & 0xffffffffL);
+        return sndMax == ((buffer.end() + 1) & 0xffffffffL);
     }
 
     // ---------------------------------------------------------------- sending
@@ -364,8 +343,8 @@ public final class TcpConnection {
         while (true) {
             long inFlight = (sndNxt - sndUna) & 0xffffffffL;
             long window = Math.min(cwnd, peerWindow);
-            int sentOfBuffer = (int) Math.min(bufferLength, (sndNxt - bufferSeq) & 0xffffffffL);
-            int unsent = bufferLength - sentOfBuffer;
+            int sentOfBuffer = buffer.before(sndNxt);
+            int unsent = buffer.length() - sentOfBuffer;
             if (unsent > 0) {
                 int n = (int) Math.min(Math.min(unsent, mss), window - inFlight);
                 if (n <= 0) {
@@ -373,13 +352,13 @@ public final class TcpConnection {
                 }
                 boolean retransmission = after(sndMax, sndNxt);
                 send(n == unsent ? TcpFlags.PSH_ACK : TcpFlags.ACK, sndNxt, ownWindow(),
-                        TcpOptions.linuxTimestamps(tsval(), tsRecent), buffer, sentOfBuffer, n);
+                        TcpOptions.linuxTimestamps(tsval(), tsRecent), buffer.bytes(), sentOfBuffer, n);
                 if (!retransmission && timedSeq < 0) {
                     timedSeq = (sndNxt + n) & 0xffffffffL;
                     timedAt = stack.sim().now();
                 }
                 advance(n);
-            } else if (closeRequested && sndNxt == ((bufferSeq + bufferLength) & 0xffffffffL)) {
+            } else if (closeRequested && sndNxt == buffer.end()) {
                 if (state == TcpState.ESTABLISHED) {
                     setState(TcpState.FIN_WAIT_1);
                 } else if (state == TcpState.CLOSE_WAIT) {
@@ -456,12 +435,8 @@ public final class TcpConnection {
         });
     }
 
-    private long currentRto() {
-        return Math.min(MAX_RTO, rto << Math.min(backoff, 20));
-    }
-
     private void armRto() {
-        rtoDeadline = stack.sim().now() + currentRto();
+        rtoDeadline = stack.sim().now() + rto.current();
         scheduleRtoCheck();
     }
 
@@ -485,15 +460,15 @@ public final class TcpConnection {
     }
 
     private void timeout() {
-        backoff++;
+        int timeouts = rto.timedOut();
         boolean opening = state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED;
-        if (backoff > (opening ? SYN_RETRIES : RETRIES)) {
-            stack.host().note(Protocol.TCP, index, "no acknowledgement after " + (backoff - 1)
+        if (timeouts > (opening ? SYN_RETRIES : RETRIES)) {
+            stack.host().note(Protocol.TCP, index, "no acknowledgement after " + (timeouts - 1)
                     + " retransmissions: connection abandoned");
             finish();
             return;
         }
-        long waited = Math.min(MAX_RTO, rto << Math.min(backoff - 1, 20)) / 1_000_000;
+        long waited = rto.previous() / 1_000_000;
         stack.host().note(Protocol.TCP, index, "retransmission timeout: nothing acknowledged for " + waited
                 + " ms, sending again from seq " + sent(sndUna));
         timedSeq = -1; // Karn's algorithm: no RTT sample from a retransmitted segment
@@ -506,18 +481,6 @@ public final class TcpConnection {
             output();
         }
         armRto();
-    }
-
-    private void sampleRtt(long r) {
-        // RFC 6298 §2.2-2.3
-        if (srtt < 0) {
-            srtt = r;
-            rttvar = r / 2;
-        } else {
-            rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
-            srtt = (7 * srtt + r) / 8;
-        }
-        rto = Math.max(MIN_RTO, srtt + Math.max(1_000_000L, 4 * rttvar));
     }
 
     // ---------------------------------------------------------------- state
