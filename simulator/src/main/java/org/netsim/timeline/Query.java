@@ -59,21 +59,20 @@ public final class Query {
         return this;
     }
 
+    /** Whether event {@code i} matches. */
     public boolean matches(int i) {
-        if (node != -2 && timeline.nodeAt(i) != node) {
-            return false;
-        }
-        if (connection != -2 && timeline.connectionAt(i) != connection) {
-            return false;
-        }
-        long t = timeline.timeAt(i);
-        if (t < from || t >= to) {
-            return false;
-        }
-        if (directions != null && !directions.contains(timeline.directionAt(i))) {
-            return false;
-        }
-        Protocol p = timeline.protocolAt(i);
+        int r = timeline.recordOf(i);
+        return recordMatches(r) && protocolMatches(timeline.protocol(r, i - timeline.first(r)));
+    }
+
+    /** The conditions every event of record {@code r} shares: node, connection, time, direction. */
+    private boolean recordMatches(int r) {
+        long t = timeline.time(r);
+        return (node == -2 || timeline.node(r) == node) && (connection == -2 || timeline.connection(r) == connection)
+                && t >= from && t < to && (directions == null || directions.contains(timeline.direction(r)));
+    }
+
+    private boolean protocolMatches(Protocol p) {
         return (protocols == null || protocols.contains(p)) && (layers == null || layers.contains(p.osi()));
     }
 
@@ -93,19 +92,13 @@ public final class Query {
     /** Calls {@code action} with the index of every matching event, in order, record by record. */
     public void forEach(java.util.function.IntConsumer action) {
         for (int r = 0; r < timeline.records(); r++) {
-            if (node != -2 && timeline.node(r) != node || connection != -2 && timeline.connection(r) != connection
-                    || directions != null && !directions.contains(timeline.direction(r))) {
-                continue;
-            }
-            long t = timeline.time(r);
-            if (t < from || t >= to) {
+            if (!recordMatches(r)) {
                 continue;
             }
             int n = Integer.bitCount(timeline.protocols(r));
             int base = timeline.first(r);
             for (int k = 0; k < n; k++) {
-                Protocol p = timeline.protocol(r, k);
-                if ((protocols == null || protocols.contains(p)) && (layers == null || layers.contains(p.osi()))) {
+                if (protocolMatches(timeline.protocol(r, k))) {
                     action.accept(base + k);
                 }
             }
