@@ -1,8 +1,6 @@
 package org.netsim.sim;
 
-import org.netsim.pdu.Protocol;
 import org.netsim.random.RandomSource;
-import org.netsim.timeline.Direction;
 import org.netsim.timeline.Unit;
 import org.netsim.wire.ethernet.EthernetLayout;
 import org.netsim.wire.physical.PhysicalCodec;
@@ -19,6 +17,8 @@ public final class Link {
     private final Port b;
     private final LinkConfig config;
     private final RandomSource loss;
+    /** The link's number on the timeline. */
+    private final int id;
     private long freeAtoB;
     private long freeBtoA;
     private int sent;
@@ -30,6 +30,7 @@ public final class Link {
         this.b = b;
         this.config = config;
         this.loss = sim.random("link " + name + " loss");
+        this.id = sim.timeline().addLink(name);
         a.attach(this);
         b.attach(this);
     }
@@ -72,19 +73,17 @@ public final class Link {
                 || config.lossRate() > 0 && (loss.nextLong() >>> 11) * 0x1.0p-53 < config.lossRate();
         Port to = other(from);
         long arrival = start + sending + config.propagationNanos();
-        Unit.Hop hop = new Unit.Hop(frame, name, to.node().name(), arrival, lost);
         if (start == sim.now()) {
-            depart(from, hop, to);
+            depart(from, frame, to, arrival, lost);
         } else {
-            sim.at(start, () -> depart(from, hop, to));
+            sim.at(start, () -> depart(from, frame, to, arrival, lost));
         }
     }
 
-    private void depart(Port from, Unit.Hop hop, Port to) {
-        sim.timeline().record(sim.now(), from.node().id(), Direction.WIRE, Protocol.PHYSICAL, hop.frame().connection(),
-                hop);
-        if (!hop.lost()) {
-            sim.at(hop.arrivalNanos(), () -> to.node().receive(to, hop.frame()));
+    private void depart(Port from, Unit.Frame frame, Port to, long arrival, boolean lost) {
+        sim.timeline().recordWire(sim.now(), from.node().id(), frame, id, to.node().id(), arrival, lost);
+        if (!lost) {
+            sim.at(arrival, () -> to.node().receive(to, frame));
         }
     }
 }

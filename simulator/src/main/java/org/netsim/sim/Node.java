@@ -50,6 +50,11 @@ public abstract class Node {
         sim.timeline().record(sim.now(), id, d, protocols, connection, u);
     }
 
+    /** A message unit for {@code buf[0, length)}, shared with an equal one recorded a moment ago (a broadcast's). */
+    public Unit.Message message(Protocol p, byte[] buf, int length, boolean pollingBody) {
+        return sim.timeline().message(p, buf, length, pollingBody);
+    }
+
     protected void note(Protocol p, int connection, String text) {
         record(Direction.STATE, p, connection, new Unit.Note(text));
     }

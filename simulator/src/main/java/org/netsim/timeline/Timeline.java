@@ -42,6 +42,18 @@ public final class Timeline {
     private int[][] first = new int[16][];
     private int records;
     private int size;
+
+    /**
+     * Wire records keep their frame in {@link #unit} and, in place of the connection (which the frame knows), the
+     * number of their hop in these arrays: when the last bit arrives, and the link, the far node and whether the
+     * link lost it ({@link #hopMeta}: link in bits 0-15, node in bits 16-30, lost in bit 31). A classroom run has
+     * millions of hops; as objects they were a sixth of its memory.
+     */
+    private final List<String> links = new ArrayList<>();
+    private long[][] hopArrival = new long[16][];
+    private int[][] hopMeta = new int[16][];
+    private int hops;
+    private final Unit.Message[] recentMessages = new Unit.Message[16];
     /** The record found last, so stepping through events in order costs no search. */
     private int lastRecord;
 
@@ -65,6 +77,60 @@ public final class Timeline {
         connections.add(c);
         framesByConnection.add(new ArrayList<>());
         return c;
+    }
+
+    /** Registers a link (for wire events) and returns its number. */
+    public int addLink(String name) {
+        if (links.size() > 0xffff) {
+            throw new IllegalStateException("more than 65536 links");
+        }
+        links.add(name);
+        return links.size() - 1;
+    }
+
+    /**
+     * Appends the wire event of {@code frame} leaving node {@code from} over link {@code link} towards node
+     * {@code to}, where its last bit arrives at {@code arrivalNanos} unless the link loses it. Returns its index.
+     */
+    public int recordWire(long timeNanos, int from, Unit.Frame frame, int link, int to, long arrivalNanos,
+                          boolean lost) {
+        int c = hops >>> SHIFT;
+        int at = hops & (CHUNK - 1);
+        if (at == 0) {
+            if (c == hopArrival.length) {
+                hopArrival = Arrays.copyOf(hopArrival, c * 2);
+                hopMeta = Arrays.copyOf(hopMeta, c * 2);
+            }
+            hopArrival[c] = new long[CHUNK];
+            hopMeta[c] = new int[CHUNK];
+        }
+        if (to > 0x7fff) {
+            throw new IllegalStateException("more than 32768 nodes on a wire");
+        }
+        hopArrival[c][at] = arrivalNanos;
+        hopMeta[c][at] = link | to << 16 | (lost ? 1 << 31 : 0);
+        return record(timeNanos, from, Direction.WIRE, mask(Protocol.PHYSICAL), hops++, frame);
+    }
+
+    /**
+     * A WebSocket or HTTP message unit holding {@code buf[0, length)}: the one made for an equal message a moment ago
+     * if there was one, else a new one with its own copy. The recipients of a broadcast all read the same bytes, and
+     * units never change, so they may share one (a 16-entry cache of recent messages, chosen by hash).
+     */
+    public Unit.Message message(Protocol protocol, byte[] buf, int length, boolean pollingBody) {
+        int h = protocol.hashCode() * 31 + (pollingBody ? 1 : 0);
+        for (int i = 0; i < length; i++) {
+            h = h * 31 + buf[i];
+        }
+        int slot = (h ^ h >>> 16) & (recentMessages.length - 1);
+        Unit.Message m = recentMessages[slot];
+        if (m != null && m.protocol() == protocol && m.pollingBody() == pollingBody
+                && Arrays.equals(m.bytes(), 0, m.bytes().length, buf, 0, length)) {
+            return m;
+        }
+        m = new Unit.Message(protocol, Arrays.copyOf(buf, length), pollingBody);
+        recentMessages[slot] = m;
+        return m;
     }
 
     /** A frame built by a host; frames of a connection are remembered in order to decode them later as Wireshark does. */
@@ -204,11 +270,24 @@ public final class Timeline {
     }
 
     int connection(int r) {
-        return connection[r >>> SHIFT][r & (CHUNK - 1)];
+        int c = connection[r >>> SHIFT][r & (CHUNK - 1)];
+        return isWire(r) ? ((Unit.Frame) unit[r >>> SHIFT][r & (CHUNK - 1)]).connection() : c;
     }
 
+    /** The record's unit; for a wire record the {@link Unit.Hop}, made from the frame and the hop arrays. */
     Unit unit(int r) {
-        return unit[r >>> SHIFT][r & (CHUNK - 1)];
+        Unit u = unit[r >>> SHIFT][r & (CHUNK - 1)];
+        if (!isWire(r)) {
+            return u;
+        }
+        int h = connection[r >>> SHIFT][r & (CHUNK - 1)];
+        int meta = hopMeta[h >>> SHIFT][h & (CHUNK - 1)];
+        return new Unit.Hop((Unit.Frame) u, links.get(meta & 0xffff), nodes.get(meta >>> 16 & 0x7fff),
+                hopArrival[h >>> SHIFT][h & (CHUNK - 1)], meta < 0);
+    }
+
+    private boolean isWire(int r) {
+        return (kind[r >>> SHIFT][r & (CHUNK - 1)] & 0x3) == Direction.WIRE.ordinal();
     }
 
     int first(int r) {

@@ -148,10 +148,9 @@ final class Channel {
             }
             return null;
         }
-        byte[] bytes = Arrays.copyOf(in, d.consumed());
+        Unit.Message u = host.message(Protocol.WEBSOCKET, in, d.consumed(), false);
         consume(d.consumed());
         WebSocketFrame f = d.frame();
-        Unit.Message u = new Unit.Message(Protocol.WEBSOCKET, bytes, false);
         EngineIoPacket packet = null;
         int op = f.opcode().value();
         int layers = Timeline.mask(Protocol.WEBSOCKET);

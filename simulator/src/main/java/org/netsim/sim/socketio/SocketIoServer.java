@@ -176,8 +176,8 @@ public final class SocketIoServer {
             for (int i = 0; i < packets.size(); i++) {
                 if (session.isWebSocket()) {
                     if (frames[i] == null) {
-                        frames[i] = new Unit.Message(Protocol.WEBSOCKET,
-                                Encapsulation.webSocket(packets.get(i), null), false);
+                        byte[] frame = Encapsulation.webSocket(packets.get(i), null);
+                        frames[i] = host.message(Protocol.WEBSOCKET, frame, frame.length, false);
                     }
                     session.sendEncoded(frames[i], packets.get(i));
                 } else {
