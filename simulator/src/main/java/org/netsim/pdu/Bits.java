@@ -18,6 +18,20 @@ public final class Bits {
             }
             return v;
         }
+        if (bitLength == 0) {
+            return 0;
+        }
+        int firstByte = (int) (bitOffset >>> 3);
+        long lastBit = bitOffset + bitLength - 1;
+        int lastByte = (int) (lastBit >>> 3);
+        if (lastByte - firstByte < 8) {
+            // the bytes that hold the field fit in a long: read them at once, then shift and mask
+            long span = 0;
+            for (int i = firstByte; i <= lastByte; i++) {
+                span = (span << 8) | (buf[i] & 0xff);
+            }
+            return (span >>> (7 - (int) (lastBit & 7))) & (-1L >>> (64 - bitLength));
+        }
         long v = 0;
         for (long b = bitOffset, end = bitOffset + bitLength; b < end; b++) {
             int bit = (buf[(int) (b >>> 3)] >>> (7 - (int) (b & 7))) & 1;
@@ -36,6 +50,26 @@ public final class Bits {
             for (int i = last, n = bitLength >>> 3; n > 0; n--, i--) {
                 buf[i] = (byte) value;
                 value >>>= 8;
+            }
+            return;
+        }
+        if (bitLength == 0) {
+            return;
+        }
+        int firstByte = (int) (bitOffset >>> 3);
+        long lastBit = bitOffset + bitLength - 1;
+        int lastByte = (int) (lastBit >>> 3);
+        if (lastByte - firstByte < 8) {
+            long span = 0;
+            for (int i = firstByte; i <= lastByte; i++) {
+                span = (span << 8) | (buf[i] & 0xff);
+            }
+            int shift = 7 - (int) (lastBit & 7);
+            long mask = (-1L >>> (64 - bitLength)) << shift;
+            span = (span & ~mask) | ((value << shift) & mask);
+            for (int i = lastByte; i >= firstByte; i--) {
+                buf[i] = (byte) span;
+                span >>>= 8;
             }
             return;
         }
