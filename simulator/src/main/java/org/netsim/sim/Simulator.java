@@ -1,6 +1,6 @@
 package org.netsim.sim;
 
-import java.util.PriorityQueue;
+import java.util.Arrays;
 import org.netsim.random.RandomSource;
 import org.netsim.random.SeededRandom;
 import org.netsim.timeline.Timeline;
@@ -10,19 +10,18 @@ import org.netsim.timeline.Timeline;
  * run in the order they were scheduled, so a run depends only on the scenario and its seed.
  */
 public final class Simulator {
-    private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    /**
+     * The queue: a binary min-heap on (time, sequence) kept in parallel arrays. A classroom run schedules millions of
+     * tasks; as objects in a {@code PriorityQueue} each cost an allocation and a virtual compare per level.
+     */
+    private long[] times = new long[256];
+    private long[] sequences = new long[256];
+    private Runnable[] actions = new Runnable[256];
+    private int queued;
     private final Timeline timeline = new Timeline();
     private final long seed;
     private long now;
     private long sequence;
-
-    private record Task(long time, long sequence, Runnable action) implements Comparable<Task> {
-        @Override
-        public int compareTo(Task o) {
-            int c = Long.compare(time, o.time);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
-    }
 
     /** @param startNanos where the virtual clock starts, nanoseconds since the Unix epoch */
     public Simulator(long seed, long startNanos) {
@@ -59,7 +58,67 @@ public final class Simulator {
         if (timeNanos < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + timeNanos + " < " + now);
         }
-        queue.add(new Task(timeNanos, sequence++, action));
+        if (queued == times.length) {
+            times = Arrays.copyOf(times, queued * 2);
+            sequences = Arrays.copyOf(sequences, queued * 2);
+            actions = Arrays.copyOf(actions, queued * 2);
+        }
+        long seq = sequence++;
+        int i = queued++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(timeNanos, seq, times[parent], sequences[parent])) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        put(i, timeNanos, seq, action);
+    }
+
+    private static boolean before(long time, long seq, long otherTime, long otherSeq) {
+        return time < otherTime || time == otherTime && seq < otherSeq;
+    }
+
+    private void move(int from, int to) {
+        times[to] = times[from];
+        sequences[to] = sequences[from];
+        actions[to] = actions[from];
+    }
+
+    private void put(int i, long time, long seq, Runnable action) {
+        times[i] = time;
+        sequences[i] = seq;
+        actions[i] = action;
+    }
+
+    /** Takes the earliest task off the heap and returns its action (its time is then {@code now}). */
+    private Runnable poll() {
+        Runnable first = actions[0];
+        now = times[0];
+        int last = --queued;
+        long time = times[last];
+        long seq = sequences[last];
+        Runnable action = actions[last];
+        actions[last] = null;
+        int i = 0;
+        int half = last >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < last && before(times[right], sequences[right], times[child], sequences[child])) {
+                child = right;
+            }
+            if (!before(times[child], sequences[child], time, seq)) {
+                break;
+            }
+            move(child, i);
+            i = child;
+        }
+        if (last > 0) {
+            put(i, time, seq, action);
+        }
+        return first;
     }
 
     public void after(long delayNanos, Runnable action) {
@@ -68,14 +127,12 @@ public final class Simulator {
 
     /** Runs tasks in time order until none is left or the next is later than {@code untilNanos}. */
     public void runUntil(long untilNanos) {
-        while (!queue.isEmpty() && queue.peek().time <= untilNanos) {
-            Task t = queue.poll();
-            now = t.time;
-            t.action.run();
+        while (queued > 0 && times[0] <= untilNanos) {
+            poll().run();
         }
     }
 
     public boolean idle() {
-        return queue.isEmpty();
+        return queued == 0;
     }
 }

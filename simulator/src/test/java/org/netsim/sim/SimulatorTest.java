@@ -1,0 +1,58 @@
+package org.netsim.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+    private record Scheduled(long time, int order) {
+    }
+
+    @Test
+    void runsTasksInTimeOrderAndTiesInTheOrderTheyWereScheduled() {
+        Simulator sim = new Simulator(1, 1_000);
+        SplittableRandom random = new SplittableRandom(7);
+        List<Scheduled> expected = new ArrayList<>();
+        List<Scheduled> ran = new ArrayList<>();
+        for (int order = 0; order < 5_000; order++) {
+            // few distinct times, so that many tasks tie
+            Scheduled s = new Scheduled(1_000 + random.nextInt(200), order);
+            expected.add(s);
+            sim.at(s.time(), () -> {
+                assertThat(sim.now()).isEqualTo(s.time());
+                ran.add(s);
+            });
+        }
+        sim.runUntil(Long.MAX_VALUE);
+        expected.sort(Comparator.comparingLong(Scheduled::time).thenComparingInt(Scheduled::order));
+        assertThat(ran).containsExactlyElementsOf(expected);
+        assertThat(sim.idle()).isTrue();
+    }
+
+    @Test
+    void tasksScheduledByTasksRunInOrderAndRunUntilStopsAtItsTime() {
+        Simulator sim = new Simulator(1, 0);
+        List<String> log = new ArrayList<>();
+        sim.at(10, () -> {
+            log.add("a@10");
+            sim.after(0, () -> log.add("c@10"));
+            sim.after(5, () -> log.add("d@15"));
+        });
+        sim.at(10, () -> log.add("b@10"));
+        sim.at(20, () -> log.add("e@20"));
+        sim.runUntil(15);
+        assertThat(log).containsExactly("a@10", "b@10", "c@10", "d@15");
+        assertThat(sim.now()).isEqualTo(15);
+        assertThat(sim.idle()).isFalse();
+        sim.runUntil(100);
+        assertThat(log).endsWith("e@20");
+        assertThatThrownBy(() -> sim.at(19, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot schedule in the past: 19 < 20");
+    }
+}
