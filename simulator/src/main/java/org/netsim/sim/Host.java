@@ -90,9 +90,8 @@ public final class Host extends Node {
     // ---------------------------------------------------------------- down
 
     /** TCP hands a segment down: IPv4 wraps it, ARP finds the next hop, Ethernet frames it. */
-    void sendTcp(TcpConnection c, TcpHeader h, byte[] payload, int ipId) {
+    void sendTcp(TcpConnection c, TcpHeader h, byte[] data, int off, int len, int ipId) {
         int conn = c.index();
-        byte[] segment = TcpCodec.encode(h, payload, address(), c.remoteIp());
         Ipv4Header iph = Ipv4Header.builder()
                 .identification(ipId)
                 .dontFragment(dontFragment)
@@ -101,25 +100,37 @@ public final class Host extends Node {
                 .source(address())
                 .destination(c.remoteIp())
                 .build();
-        byte[] packet = Ipv4Codec.encode(iph, segment);
         Ipv4Address nextHop = ip.onLink(c.remoteIp()) ? c.remoteIp() : gateway;
+        MacAddress mac = nextHop == null ? null : ip.resolved(nextHop);
+        if (mac != null) {
+            // segment, datagram and frame are written into the one array the frame keeps
+            int ipLength = Ipv4Codec.headerLength(iph) + TcpCodec.headerLength(h) + len;
+            byte[] frame = new byte[Math.max(EthernetLayout.HEADER_LENGTH + ipLength,
+                    EthernetLayout.MIN_FRAME_WITHOUT_FCS)];
+            writePacket(c, h, data, off, len, iph, frame, EthernetLayout.HEADER_LENGTH);
+            Unit.Frame f = ip.frameAround(mac, frame, conn);
+            ip.transmit(f, Timeline.mask(Protocol.TCP) | Timeline.mask(Protocol.IPV4));
+            return;
+        }
+        byte[] packet = new byte[Ipv4Codec.headerLength(iph) + TcpCodec.headerLength(h) + len];
+        writePacket(c, h, data, off, len, iph, packet, 0);
+        Unit.Packet u = new Unit.Packet(packet, conn);
+        record(Direction.DOWN, Protocol.TCP, conn, u);
         if (nextHop == null) {
-            Unit.Packet u = new Unit.Packet(packet, conn);
-            record(Direction.DOWN, Protocol.TCP, conn, u);
             note(Protocol.IPV4, conn, c.remoteIp() + " is not on this subnet and there is no default gateway: "
                     + "network unreachable");
             return;
         }
-        MacAddress mac = ip.resolved(nextHop);
-        if (mac != null) {
-            Unit.Frame f = ip.frame(mac, packet, conn, null);
-            ip.transmit(f, Timeline.mask(Protocol.TCP) | Timeline.mask(Protocol.IPV4));
-        } else {
-            Unit.Packet u = new Unit.Packet(packet, conn);
-            record(Direction.DOWN, Protocol.TCP, conn, u);
-            record(Direction.DOWN, Protocol.IPV4, conn, u);
-            ip.send(nextHop, packet, conn, null);
-        }
+        record(Direction.DOWN, Protocol.IPV4, conn, u);
+        ip.send(nextHop, packet, conn, null);
+    }
+
+    private void writePacket(TcpConnection c, TcpHeader h, byte[] data, int off, int len, Ipv4Header iph, byte[] out,
+                             int at) {
+        int ipHeader = Ipv4Codec.headerLength(iph);
+        int segment = TcpCodec.headerLength(h) + len;
+        TcpCodec.writeSegment(h, data, off, len, address(), c.remoteIp(), out, at + ipHeader, true, true);
+        Ipv4Codec.writeHeader(iph, segment, out, at, true, true);
     }
 
     // ---------------------------------------------------------------- up
@@ -143,17 +154,21 @@ public final class Host extends Node {
             note(Protocol.IPV4, conn, "packet for " + h.destination() + " dropped: this host does not forward");
             return;
         }
-        byte[] packet = java.util.Arrays.copyOfRange(b, EthernetLayout.HEADER_LENGTH,
-                EthernetLayout.HEADER_LENGTH + Math.min(len, h.totalLength()));
+        // the packet is read where it lies in the frame; only fragments are copied out, to be put back together
+        byte[] packet = b;
+        int start = EthernetLayout.HEADER_LENGTH;
+        int packetLength = Math.min(len, h.totalLength());
         Unit unit = frame;
         if (h.isFragment()) {
-            var whole = reassembler.accept(packet);
+            var whole = reassembler.accept(java.util.Arrays.copyOfRange(b, start, start + packetLength));
             if (whole.isEmpty()) {
                 note(Protocol.IPV4, conn, "fragment at offset " + h.fragmentOffsetBytes() + " kept until the rest "
                         + "arrives");
                 return;
             }
             packet = whole.get();
+            start = 0;
+            packetLength = packet.length;
             unit = new Unit.Packet(packet, conn);
             note(Protocol.IPV4, conn, "fragments of packet " + h.identification() + " put back together: "
                     + packet.length + " bytes");
@@ -162,7 +177,7 @@ public final class Host extends Node {
             return;
         }
         int hl = h.headerLength();
-        TcpHeader th = TcpCodec.readHeader(packet, hl, packet.length - hl);
+        TcpHeader th = TcpCodec.readHeader(packet, start + hl, packetLength - hl);
         if (th == null) {
             return;
         }
@@ -171,7 +186,7 @@ public final class Host extends Node {
         } else {
             record(Direction.UP, Protocol.TCP, conn, unit);
         }
-        int payloadOffset = hl + th.headerLength();
-        tcp.receive(h.source(), th, packet, payloadOffset, packet.length - payloadOffset);
+        int payloadOffset = start + hl + th.headerLength();
+        tcp.receive(h.source(), th, packet, payloadOffset, start + packetLength - payloadOffset);
     }
 }

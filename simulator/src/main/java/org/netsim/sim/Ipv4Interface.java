@@ -85,6 +85,12 @@ public final class Ipv4Interface {
         return copyOf == null ? node.sim.timeline().newFrame(bytes, connection) : copyOf.copyOf(bytes);
     }
 
+    /** A frame whose payload is already in place after the header: the header is written into it. */
+    Unit.Frame frameAround(MacAddress mac, byte[] frame, int connection) {
+        EthernetCodec.writeHeader(new EthernetHeader(mac, port.mac(), EtherType.IPV4), frame);
+        return node.sim.timeline().newFrame(frame, connection);
+    }
+
     /** Hands a frame to the card, which sends it when the link is free. */
     void transmit(Unit.Frame f) {
         transmit(f, 0);

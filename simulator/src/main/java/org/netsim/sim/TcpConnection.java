@@ -32,6 +32,7 @@ public final class TcpConnection {
     static final long TIME_WAIT = 60_000_000_000L;
     /** Linux's tcp_syn_retries (6) and tcp_retries2 (15). */
     static final int SYN_RETRIES = 6;
+    private static final byte[] NO_DATA = new byte[0];
     static final int RETRIES = 15;
 
     private final TcpStack stack;
@@ -400,10 +401,9 @@ public final class TcpConnection {
         if (flags.ack()) {
             ackPending = false;
         }
-        byte[] payload = data == null ? new byte[0] : Arrays.copyOfRange(data, off, off + len);
         // Linux sends a SYN-ACK with IP ID 0 (DF set, no per-socket counter yet); later segments count up
         int id = flags.syn() && flags.ack() ? 0 : nextIpId();
-        stack.host().sendTcp(this, h, payload, id);
+        stack.host().sendTcp(this, h, data == null ? NO_DATA : data, off, len, id);
     }
 
     private int ownWindow() {

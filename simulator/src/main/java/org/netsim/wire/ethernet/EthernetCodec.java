@@ -29,14 +29,19 @@ public final class EthernetCodec {
     public static byte[] encode(EthernetHeader h, byte[] payload, boolean withFcs) {
         int body = Math.max(HEADER_LENGTH + payload.length, MIN_FRAME_WITHOUT_FCS);
         byte[] frame = new byte[body + (withFcs ? FCS_LENGTH : 0)];
-        DESTINATION.write(frame, 0, h.destination().value());
-        SOURCE.write(frame, 0, h.source().value());
-        TYPE.write(frame, 0, h.etherType().value());
+        writeHeader(h, frame);
         System.arraycopy(payload, 0, frame, HEADER_LENGTH, payload.length);
         if (withFcs) {
             writeFcs(frame, body);
         }
         return frame;
+    }
+
+    /** Writes the 14-byte header at the start of {@code frame}, whose payload is (or will be) in place after it. */
+    public static void writeHeader(EthernetHeader h, byte[] frame) {
+        DESTINATION.write(frame, 0, h.destination().value());
+        SOURCE.write(frame, 0, h.source().value());
+        TYPE.write(frame, 0, h.etherType().value());
     }
 
     /** {@code frame} (as a pcap file holds it, padded, without FCS) with its FCS appended, as the wire carries it. */

@@ -47,37 +47,54 @@ public final class Ipv4Codec {
      * (a lesson may build a broken datagram); unless {@code computeChecksum}, so is the checksum.
      */
     public static byte[] encode(Ipv4Header h, byte[] payload, boolean fixLengths, boolean computeChecksum) {
-        int hl = MIN_HEADER_LENGTH + ((h.options().length() + 3) & ~3);
-        int size = hl + payload.length;
+        int hl = headerLength(h);
+        byte[] out = new byte[hl + payload.length];
+        writeHeader(h, payload.length, out, 0, fixLengths, computeChecksum);
+        System.arraycopy(payload, 0, out, hl, payload.length);
+        return out;
+    }
+
+    /** Bytes the header takes: 20 plus the options padded to a multiple of 4. */
+    public static int headerLength(Ipv4Header h) {
+        return MIN_HEADER_LENGTH + ((h.options().length() + 3) & ~3);
+    }
+
+    /**
+     * Writes the header at {@code out[at]} for a payload of {@code payloadLength} bytes that follows it (or will):
+     * what {@link #encode(Ipv4Header, byte[], boolean, boolean)} does without the payload, so that a host can build
+     * segment, datagram and frame in one array.
+     */
+    public static void writeHeader(Ipv4Header h, int payloadLength, byte[] out, int at, boolean fixLengths,
+                                   boolean computeChecksum) {
+        int hl = headerLength(h);
+        int size = hl + payloadLength;
         if (fixLengths && size > 0xffff) {
             throw new IllegalArgumentException("an IPv4 datagram is at most 65535 bytes, this one would be " + size);
         }
-        byte[] out = new byte[size];
         int ihl = fixLengths ? hl >>> 2 : h.ihl();
-        VERSION.write(out, 0, h.version());
-        IHL.write(out, 0, ihl);
-        DSCP.write(out, 0, h.dscp());
-        ECN.write(out, 0, h.ecn());
-        TOTAL_LENGTH.write(out, 0, fixLengths ? size : h.totalLength());
-        IDENTIFICATION.write(out, 0, h.identification());
-        RESERVED_FLAG.write(out, 0, h.reservedFlag() ? 1 : 0);
-        DONT_FRAGMENT.write(out, 0, h.dontFragment() ? 1 : 0);
-        MORE_FRAGMENTS.write(out, 0, h.moreFragments() ? 1 : 0);
-        FRAGMENT_OFFSET.write(out, 0, h.fragmentOffset());
-        TTL.write(out, 0, h.ttl());
-        PROTOCOL.write(out, 0, h.protocol().value());
-        SOURCE.write(out, 0, h.source().value());
-        DESTINATION.write(out, 0, h.destination().value());
-        h.options().copyTo(out, MIN_HEADER_LENGTH);
-        System.arraycopy(payload, 0, out, hl, payload.length);
+        VERSION.write(out, at, h.version());
+        IHL.write(out, at, ihl);
+        DSCP.write(out, at, h.dscp());
+        ECN.write(out, at, h.ecn());
+        TOTAL_LENGTH.write(out, at, fixLengths ? size : h.totalLength());
+        IDENTIFICATION.write(out, at, h.identification());
+        RESERVED_FLAG.write(out, at, h.reservedFlag() ? 1 : 0);
+        DONT_FRAGMENT.write(out, at, h.dontFragment() ? 1 : 0);
+        MORE_FRAGMENTS.write(out, at, h.moreFragments() ? 1 : 0);
+        FRAGMENT_OFFSET.write(out, at, h.fragmentOffset());
+        TTL.write(out, at, h.ttl());
+        PROTOCOL.write(out, at, h.protocol().value());
+        SOURCE.write(out, at, h.source().value());
+        DESTINATION.write(out, at, h.destination().value());
+        h.options().copyTo(out, at + MIN_HEADER_LENGTH);
         if (computeChecksum) {
             // The checksum covers the header as a receiver delimits it (IHL words), computed with the field at zero.
             int covered = ihl * 4 >= MIN_HEADER_LENGTH && ihl * 4 <= size ? ihl * 4 : hl;
-            CHECKSUM.write(out, 0, checksum(out, 0, covered));
+            CHECKSUM.write(out, at, 0);
+            CHECKSUM.write(out, at, checksum(out, at, covered));
         } else {
-            CHECKSUM.write(out, 0, h.checksum());
+            CHECKSUM.write(out, at, h.checksum());
         }
-        return out;
     }
 
     /**

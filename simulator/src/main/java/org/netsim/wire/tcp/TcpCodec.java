@@ -68,29 +68,47 @@ public final class TcpCodec {
      */
     public static byte[] encode(TcpHeader h, byte[] payload, Ipv4Address src, Ipv4Address dst, boolean fixDataOffset,
                                 boolean computeChecksum) {
-        int hl = MIN_HEADER_LENGTH + TcpOptions.paddedLength(h.options());
-        byte[] out = new byte[hl + payload.length];
-        SOURCE_PORT.write(out, 0, h.sourcePort());
-        DESTINATION_PORT.write(out, 0, h.destinationPort());
-        SEQUENCE.write(out, 0, h.sequence());
-        ACKNOWLEDGEMENT.write(out, 0, h.acknowledgement());
-        DATA_OFFSET.write(out, 0, fixDataOffset ? hl >>> 2 : h.dataOffset());
-        RESERVED.write(out, 0, h.reserved());
-        TcpFlags f = h.flags();
-        CWR.write(out, 0, f.cwr() ? 1 : 0);
-        ECE.write(out, 0, f.ece() ? 1 : 0);
-        URG.write(out, 0, f.urg() ? 1 : 0);
-        ACK.write(out, 0, f.ack() ? 1 : 0);
-        PSH.write(out, 0, f.psh() ? 1 : 0);
-        RST.write(out, 0, f.rst() ? 1 : 0);
-        SYN.write(out, 0, f.syn() ? 1 : 0);
-        FIN.write(out, 0, f.fin() ? 1 : 0);
-        WINDOW.write(out, 0, h.window());
-        URGENT_POINTER.write(out, 0, h.urgentPointer());
-        TcpOptions.write(h.options(), out, MIN_HEADER_LENGTH);
-        System.arraycopy(payload, 0, out, hl, payload.length);
-        CHECKSUM.write(out, 0, computeChecksum ? checksum(out, 0, out.length, src, dst) : h.checksum());
+        byte[] out = new byte[headerLength(h) + payload.length];
+        writeSegment(h, payload, 0, payload.length, src, dst, out, 0, fixDataOffset, computeChecksum);
         return out;
+    }
+
+    /** Bytes the header takes: 20 plus the options padded to a multiple of 4. */
+    public static int headerLength(TcpHeader h) {
+        return MIN_HEADER_LENGTH + TcpOptions.paddedLength(h.options());
+    }
+
+    /**
+     * What {@link #encode(TcpHeader, byte[], Ipv4Address, Ipv4Address, boolean, boolean)} does, written at
+     * {@code out[at]} with the payload {@code data[off, off+len)}, so that a host can build segment, datagram and
+     * frame in one array.
+     */
+    public static void writeSegment(TcpHeader h, byte[] data, int off, int len, Ipv4Address src, Ipv4Address dst,
+                                    byte[] out, int at, boolean fixDataOffset, boolean computeChecksum) {
+        int hl = headerLength(h);
+        SOURCE_PORT.write(out, at, h.sourcePort());
+        DESTINATION_PORT.write(out, at, h.destinationPort());
+        SEQUENCE.write(out, at, h.sequence());
+        ACKNOWLEDGEMENT.write(out, at, h.acknowledgement());
+        DATA_OFFSET.write(out, at, fixDataOffset ? hl >>> 2 : h.dataOffset());
+        RESERVED.write(out, at, h.reserved());
+        TcpFlags f = h.flags();
+        CWR.write(out, at, f.cwr() ? 1 : 0);
+        ECE.write(out, at, f.ece() ? 1 : 0);
+        URG.write(out, at, f.urg() ? 1 : 0);
+        ACK.write(out, at, f.ack() ? 1 : 0);
+        PSH.write(out, at, f.psh() ? 1 : 0);
+        RST.write(out, at, f.rst() ? 1 : 0);
+        SYN.write(out, at, f.syn() ? 1 : 0);
+        FIN.write(out, at, f.fin() ? 1 : 0);
+        WINDOW.write(out, at, h.window());
+        URGENT_POINTER.write(out, at, h.urgentPointer());
+        int end = TcpOptions.write(h.options(), out, at + MIN_HEADER_LENGTH);
+        // the padding after the options is zeros (End of Option List), whatever the array held
+        java.util.Arrays.fill(out, end, at + hl, (byte) 0);
+        System.arraycopy(data, off, out, at + hl, len);
+        CHECKSUM.write(out, at, 0);
+        CHECKSUM.write(out, at, computeChecksum ? checksum(out, at, hl + len, src, dst) : h.checksum());
     }
 
     /**
