@@ -344,4 +344,20 @@ class Ipv4CodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+
+    /** The header written in place (before or after its payload) into an array that may hold anything. */
+    @Test
+    void writingTheHeaderIntoADirtyArrayGivesTheBytesEncodeGives() {
+        Ipv4Header h = Ipv4Header.builder().dontFragment(true).identification(0x1234).protocol(IpProtocol.TCP)
+                .source(Ipv4Address.parse("10.0.0.1")).destination(Ipv4Address.parse("10.0.0.2")).build();
+        byte[] payload = new byte[40];
+        java.util.Arrays.fill(payload, (byte) 0x5a);
+        byte[] expected = Ipv4Codec.encode(h, payload);
+        byte[] out = new byte[14 + expected.length];
+        java.util.Arrays.fill(out, (byte) 0xff);
+        System.arraycopy(payload, 0, out, 14 + Ipv4Codec.headerLength(h), payload.length);
+        Ipv4Codec.writeHeader(h, payload.length, out, 14, true, true);
+        assertThat(Bytes.of(out, 14, 14 + expected.length).hex()).isEqualTo(Bytes.of(expected).hex());
+        assertThat(Ipv4Codec.checksum(out, 14, 20)).isZero();
+    }
 }

@@ -310,4 +310,22 @@ class TcpCodecTest {
         }
         assertThat(withData).isPositive();
     }
+
+    /** A host writes segment, datagram and frame into one array that may hold anything: the bytes equal encode's. */
+    @Test
+    void writingIntoADirtyArrayAtAnOffsetGivesTheBytesEncodeGives() {
+        byte[] payload = "42[\"chat\",\"hi\"]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (TcpHeader h : java.util.List.of(SYN_HEADER, DATA_HEADER)) {
+            byte[] expected = TcpCodec.encode(h, payload, LO, LO);
+            byte[] out = new byte[7 + expected.length + 3];
+            java.util.Arrays.fill(out, (byte) 0xff);
+            byte[] data = new byte[payload.length + 5];
+            System.arraycopy(payload, 0, data, 5, payload.length);
+            TcpCodec.writeSegment(h, data, 5, payload.length, LO, LO, out, 7, true, true);
+            assertThat(TcpCodec.headerLength(h) + payload.length).isEqualTo(expected.length);
+            assertThat(Bytes.of(out, 7, 7 + expected.length).hex()).isEqualTo(Bytes.of(expected).hex());
+            assertThat(out[6]).isEqualTo((byte) 0xff);
+            assertThat(out[7 + expected.length]).isEqualTo((byte) 0xff);
+        }
+    }
 }
