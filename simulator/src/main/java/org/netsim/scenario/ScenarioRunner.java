@@ -179,10 +179,9 @@ public final class ScenarioRunner {
             int repeat = a.repeat() == null ? 1 : a.repeat();
             long every = a.every() == null ? 0 : Units.nanos(a.every(), "script step " + n);
             Runnable r = action(a, n);
-            for (int i = 0; i < repeat; i++) {
-                long t = at + i * every;
-                at(t, r);
-                last = Math.max(last, t);
+            if (repeat > 0) {
+                repeat(at, every, repeat, r);
+                last = Math.max(last, at + (repeat - 1) * every);
             }
         }
         return last;
@@ -233,6 +232,10 @@ public final class ScenarioRunner {
 
     private void at(long offset, Runnable r) {
         network.sim().at(START_NANOS + offset, r);
+    }
+
+    private void repeat(long offset, long every, int times, Runnable r) {
+        network.sim().repeat(START_NANOS + offset, every, times, r);
     }
 
     private Host host(String name, String role) {

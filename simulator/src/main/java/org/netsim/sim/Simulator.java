@@ -58,12 +58,42 @@ public final class Simulator {
         if (timeNanos < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + timeNanos + " < " + now);
         }
+        insert(timeNanos, sequence++, action);
+    }
+
+    /**
+     * Runs {@code action} {@code times} times, {@code everyNanos} apart from {@code firstNanos}: as if each run had been
+     * scheduled with {@link #at} now (their order among tasks due at the same time is the same), but only the next
+     * run waits in the queue, so 10,000 repeats do not make the queue 10,000 deep.
+     */
+    public void repeat(long firstNanos, long everyNanos, int times, Runnable action) {
+        if (firstNanos < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + firstNanos + " < " + now);
+        }
+        if (times <= 0) {
+            return;
+        }
+        long firstSequence = sequence;
+        sequence += times;
+        insert(firstNanos, firstSequence, new Runnable() {
+            private int done;
+
+            @Override
+            public void run() {
+                action.run();
+                if (++done < times) {
+                    insert(firstNanos + done * everyNanos, firstSequence + done, this);
+                }
+            }
+        });
+    }
+
+    private void insert(long timeNanos, long seq, Runnable action) {
         if (queued == times.length) {
             times = Arrays.copyOf(times, queued * 2);
             sequences = Arrays.copyOf(sequences, queued * 2);
             actions = Arrays.copyOf(actions, queued * 2);
         }
-        long seq = sequence++;
         int i = queued++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;

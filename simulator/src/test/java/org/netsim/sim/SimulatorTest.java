@@ -55,4 +55,32 @@ class SimulatorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot schedule in the past: 19 < 20");
     }
+
+    /** A repeat keeps only its next run queued, yet runs in exactly the order that scheduling every run up front gives. */
+    @Test
+    void repeatRunsInTheOrderOfSchedulingEveryRunUpFront() {
+        List<String> upFront = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (boolean lazily : new boolean[] {false, true}) {
+            Simulator sim = new Simulator(1, 0);
+            List<String> log = lazily ? repeated : upFront;
+            sim.at(30, () -> log.add("before@30"));
+            if (lazily) {
+                sim.repeat(10, 10, 5, () -> log.add("tick@" + sim.now()));
+            } else {
+                for (int i = 0; i < 5; i++) {
+                    sim.at(10 + i * 10L, () -> log.add("tick@" + sim.now()));
+                }
+            }
+            sim.at(30, () -> {
+                log.add("after@30");
+                sim.at(40, () -> log.add("scheduled-at-30@40"));
+            });
+            sim.at(50, () -> log.add("other@50"));
+            sim.runUntil(Long.MAX_VALUE);
+        }
+        assertThat(repeated).containsExactlyElementsOf(upFront);
+        assertThat(upFront).containsExactly("tick@10", "tick@20", "before@30", "tick@30", "after@30", "tick@40",
+                "scheduled-at-30@40", "tick@50", "other@50");
+    }
 }
