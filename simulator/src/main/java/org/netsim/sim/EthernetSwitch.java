@@ -1,6 +1,5 @@
 package org.netsim.sim;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netsim.pdu.Protocol;
@@ -14,7 +13,7 @@ import org.netsim.wire.ethernet.MacAddress;
  * frames for unknown addresses out of every other port. Frames leave unchanged: a switch does not touch the bytes.
  */
 public final class EthernetSwitch extends Node {
-    private final Map<Long, Port> table = new HashMap<>();
+    private final LongMap<Port> table = new LongMap<>();
 
     public EthernetSwitch(Simulator sim, String name) {
         super(sim, name);

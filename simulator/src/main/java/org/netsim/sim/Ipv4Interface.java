@@ -32,7 +32,7 @@ public final class Ipv4Interface {
     private final Port port;
     private final Ipv4Address address;
     private final int prefixLength;
-    private final Map<Integer, MacAddress> cache = new LinkedHashMap<>();
+    private final LongMap<MacAddress> cache = new LongMap<>();
     private final Map<Integer, List<Pending>> waiting = new HashMap<>();
 
     /** A packet waiting for ARP; {@code copyOf} is the frame a router forwards, {@code null} for a host's own. */
@@ -70,7 +70,7 @@ public final class Ipv4Interface {
     /** The ARP cache: address → MAC, in learning order. */
     public Map<Ipv4Address, MacAddress> arpCache() {
         Map<Ipv4Address, MacAddress> out = new LinkedHashMap<>();
-        cache.forEach((ip, mac) -> out.put(new Ipv4Address(ip), mac));
+        cache.forEach((ip, mac) -> out.put(new Ipv4Address((int) (long) ip), mac));
         return out;
     }
 

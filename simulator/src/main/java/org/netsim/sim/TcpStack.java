@@ -19,7 +19,7 @@ public final class TcpStack {
     private final Host host;
     private final RandomSource random;
     private final Map<Integer, Function<TcpConnection, TcpApplication>> listeners = new HashMap<>();
-    private final Map<Long, TcpConnection> connections = new HashMap<>();
+    private final LongMap<TcpConnection> connections = new LongMap<>();
     private int nextPort;
 
     TcpStack(Host host) {
