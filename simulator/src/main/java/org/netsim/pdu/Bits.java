@@ -10,14 +10,6 @@ public final class Bits {
         if (bitLength < 0 || bitLength > 64) {
             throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
         }
-        if ((bitOffset & 7) == 0 && (bitLength & 7) == 0) {
-            int i = (int) (bitOffset >>> 3);
-            long v = 0;
-            for (int n = bitLength >>> 3; n > 0; n--) {
-                v = (v << 8) | (buf[i++] & 0xff);
-            }
-            return v;
-        }
         if (bitLength == 0) {
             return 0;
         }
@@ -26,11 +18,7 @@ public final class Bits {
         int lastByte = (int) (lastBit >>> 3);
         if (lastByte - firstByte < 8) {
             // the bytes that hold the field fit in a long: read them at once, then shift and mask
-            long span = 0;
-            for (int i = firstByte; i <= lastByte; i++) {
-                span = (span << 8) | (buf[i] & 0xff);
-            }
-            return (span >>> (7 - (int) (lastBit & 7))) & (-1L >>> (64 - bitLength));
+            return (span(buf, firstByte, lastByte) >>> (7 - (int) (lastBit & 7))) & (-1L >>> (64 - bitLength));
         }
         long v = 0;
         for (long b = bitOffset, end = bitOffset + bitLength; b < end; b++) {
@@ -60,10 +48,7 @@ public final class Bits {
         long lastBit = bitOffset + bitLength - 1;
         int lastByte = (int) (lastBit >>> 3);
         if (lastByte - firstByte < 8) {
-            long span = 0;
-            for (int i = firstByte; i <= lastByte; i++) {
-                span = (span << 8) | (buf[i] & 0xff);
-            }
+            long span = span(buf, firstByte, lastByte);
             int shift = 7 - (int) (lastBit & 7);
             long mask = (-1L >>> (64 - bitLength)) << shift;
             span = (span & ~mask) | ((value << shift) & mask);
@@ -83,6 +68,15 @@ public final class Bits {
             }
             value >>>= 1;
         }
+    }
+
+    /** {@code buf[first..last]} (at most 8 bytes) as one big-endian number. */
+    private static long span(byte[] buf, int first, int last) {
+        long v = 0;
+        for (int i = first; i <= last; i++) {
+            v = (v << 8) | (buf[i] & 0xff);
+        }
+        return v;
     }
 
     public static int u16(byte[] buf, int offset) {
