@@ -69,7 +69,7 @@ public final class Link {
             freeBtoA = nextFree;
         }
         int number = ++sent;
-        boolean lost = config.dropFrames().contains(number)
+        boolean lost = !config.dropFrames().isEmpty() && config.dropFrames().contains(number)
                 || config.lossRate() > 0 && (loss.nextLong() >>> 11) * 0x1.0p-53 < config.lossRate();
         Port to = other(from);
         long arrival = start + sending + config.propagationNanos();

@@ -149,14 +149,16 @@ final class Channel {
             return null;
         }
         Unit.Message u = host.message(Protocol.WEBSOCKET, in, d.consumed(), false);
-        consume(d.consumed());
         WebSocketFrame f = d.frame();
         EngineIoPacket packet = null;
         int op = f.opcode().value();
         int layers = Timeline.mask(Protocol.WEBSOCKET);
         if (op == Opcode.TEXT.value() || op == Opcode.BINARY.value()) {
-            byte[] content = f.payload().toArray();
-            EngineIoDecoded e = EngineIoCodec.decodeWebSocketMessage(content, 0, content.length,
+            // an unmasked payload is read where it lies, at the end of the frame; a masked one as unmasked
+            int length = f.payload().length();
+            byte[] content = f.masked() ? f.payload().toArray() : in;
+            int start = f.masked() ? 0 : d.consumed() - length;
+            EngineIoDecoded e = EngineIoCodec.decodeWebSocketMessage(content, start, length,
                     op == Opcode.BINARY.value());
             layers |= Timeline.mask(Protocol.ENGINEIO);
             if (e.isOk() && !e.packets().isEmpty()) {
@@ -166,6 +168,7 @@ final class Channel {
                 }
             }
         }
+        consume(d.consumed());
         host.record(Direction.UP, layers, connection(), u);
         return new Received(f, packet);
     }
