@@ -1,0 +1,149 @@
+package org.netsim.app.gui.topology;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netsim.scenario.ScenarioRun;
+import org.netsim.timeline.Timeline;
+import org.netsim.timeline.TimelineEvent;
+import org.netsim.timeline.Unit;
+
+/**
+ * The topology view's state: the network laid out, and the frames on its cables at the current time, each with its
+ * progress, colour and label; plus the sentences that make two easily confused things visible: an Ethernet broadcast
+ * that the switch floods out of every port, and a Socket.IO broadcast that the server sends as one unicast frame per
+ * recipient.
+ *
+ * <p>Wire events are indexed once per run ({@link WireIndex}); a frame's label is decoded the first time it is on a
+ * cable and kept, so moving the time costs a search and the frames now in flight.
+ */
+public final class TopologyViewModel {
+    /** Socket.IO copies that leave within this time of each other count as one broadcast. */
+    static final long FAN_OUT_WINDOW_NANOS = 200_000;
+
+    private final ResourceBundle text;
+    private final ReadOnlyObjectWrapper<TopologyGraph> graph = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper();
+    private final ObservableList<FrameInFlight> inFlight = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final Map<Unit.Frame, FrameInfo> infos = new IdentityHashMap<>();
+    private ScenarioRun run;
+    private WireIndex index;
+
+    public TopologyViewModel(ResourceBundle text) {
+        this.text = text;
+    }
+
+    /** Shows a run: lays its network out and indexes its wire events; the time goes to the run's start. */
+    public void setRun(ScenarioRun newRun) {
+        run = newRun;
+        infos.clear();
+        if (run == null) {
+            index = null;
+            graph.set(null);
+            inFlight.clear();
+            notes.clear();
+            return;
+        }
+        index = new WireIndex(run.timeline());
+        graph.set(TopologyGraph.of(run.network(),
+                run.scenario().server() == null ? null : run.scenario().server().host()));
+        setTime(run.network().startNanos());
+    }
+
+    /** Moves to virtual time {@code nanos} (since the epoch, as the timeline counts) and updates the frames. */
+    public void setTime(long nanos) {
+        time.set(nanos);
+        if (index == null) {
+            return;
+        }
+        List<FrameInFlight> now = framesAt(nanos);
+        inFlight.setAll(now);
+        notes.setAll(notesAt(nanos, now));
+    }
+
+    /** The frames on a cable at {@code nanos}, in the order they started. */
+    public List<FrameInFlight> framesAt(long nanos) {
+        List<FrameInFlight> out = new ArrayList<>();
+        if (index == null) {
+            return out;
+        }
+        Timeline t = run.timeline();
+        index.inFlight(nanos, i -> {
+            TimelineEvent e = t.get(index.event(i));
+            Unit.Hop hop = (Unit.Hop) e.unit();
+            FrameInfo info = info(e, hop);
+            double progress = (double) (nanos - index.start(i)) / Math.max(1, index.end(i) - index.start(i));
+            out.add(new FrameInFlight(e.index(), hop.link(), e.node(), hop.to(), Math.max(0, Math.min(1, progress)),
+                    info.top(), info.label(), info.broadcast(), hop.lost(), hop.frame().bytes().length));
+        });
+        return out;
+    }
+
+    private FrameInfo info(TimelineEvent e, Unit.Hop hop) {
+        return infos.computeIfAbsent(hop.frame(), f -> FrameInfo.of(e.wholePdu(), run.network()));
+    }
+
+    private List<String> notesAt(long nanos, List<FrameInFlight> now) {
+        List<String> out = new ArrayList<>();
+        Set<String> flooding = new LinkedHashSet<>();
+        for (FrameInFlight f : now) {
+            if (f.broadcast()) {
+                flooding.add(f.from());
+            }
+        }
+        for (String from : flooding) {
+            out.add(MessageFormat.format(text.getString("topology.note.ethernet-broadcast"), from));
+        }
+        // one Socket.IO packet on its way to several hosts at about this time: one unicast frame per recipient
+        Map<String, Set<String>> recipients = new LinkedHashMap<>();
+        Timeline t = run.timeline();
+        index.between(nanos - FAN_OUT_WINDOW_NANOS, nanos + FAN_OUT_WINDOW_NANOS, i -> {
+            TimelineEvent e = t.get(index.event(i));
+            Unit.Hop hop = (Unit.Hop) e.unit();
+            FrameInfo info = info(e, hop);
+            if (info.socketIo() != null && !info.broadcast() && info.destinationHost() != null) {
+                recipients.computeIfAbsent(info.sourceHost() + "\u0000" + info.socketIo(), k -> new LinkedHashSet<>())
+                        .add(info.destinationHost());
+            }
+        });
+        for (Map.Entry<String, Set<String>> r : recipients.entrySet()) {
+            if (r.getValue().size() > 1) {
+                String[] key = r.getKey().split("\u0000", 2);
+                out.add(MessageFormat.format(text.getString("topology.note.socketio-broadcast"), key[0], key[1],
+                        r.getValue().size(), String.join(", ", r.getValue())));
+            }
+        }
+        return out;
+    }
+
+    public ReadOnlyObjectProperty<TopologyGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** The frames on a cable at the current time. */
+    public ObservableList<FrameInFlight> inFlight() {
+        return FXCollections.unmodifiableObservableList(inFlight);
+    }
+
+    /** Sentences about the broadcasts under way at the current time. */
+    public ObservableList<String> notes() {
+        return FXCollections.unmodifiableObservableList(notes);
+    }
+}
