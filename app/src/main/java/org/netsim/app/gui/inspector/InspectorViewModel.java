@@ -28,6 +28,7 @@ public final class InspectorViewModel {
     private final ObservableList<InspectorRow> layers = FXCollections.observableArrayList();
     private final ObservableList<InspectorRow> readOnlyLayers = FXCollections.unmodifiableObservableList(layers);
     private final ObservableList<Protocol> legend = FXCollections.observableArrayList();
+    private final ObservableList<Protocol> readOnlyLegend = FXCollections.unmodifiableObservableList(legend);
     private final ReadOnlyObjectWrapper<byte[]> bytes = new ReadOnlyObjectWrapper<>(new byte[0]);
     private final ReadOnlyObjectWrapper<InspectorRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper highlightStart = new ReadOnlyIntegerWrapper(-1);
@@ -182,7 +183,7 @@ public final class InspectorViewModel {
 
     /** The protocols of the shown tree, outermost first: the hex pane's colour legend. */
     public ObservableList<Protocol> legend() {
-        return FXCollections.unmodifiableObservableList(legend);
+        return readOnlyLegend;
     }
 
     public ReadOnlyObjectProperty<byte[]> bytesProperty() {

@@ -184,6 +184,7 @@ public final class StackView extends BorderPane {
                 l.getStyleClass().add("stack-mapping");
                 l.setWrapText(true);
                 l.setMaxHeight(Double.MAX_VALUE);
+                l.setMaxWidth(Double.MAX_VALUE);
                 grid.add(l, 1, r + 1, 1, span);
                 r += span;
             }
@@ -191,6 +192,7 @@ public final class StackView extends BorderPane {
             for (int r = 0; r < rows.size(); r++) {
                 VBox folded = new VBox();
                 folded.getStyleClass().add("stack-mapping");
+                folded.setMaxWidth(Double.MAX_VALUE);
                 for (OsiLayer o : rows.get(r).osi()) {
                     folded.getChildren().add(new Label(o.number() + " " + o.title()));
                 }

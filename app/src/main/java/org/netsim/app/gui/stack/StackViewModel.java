@@ -29,6 +29,8 @@ import org.netsim.timeline.TimelineEvent;
 public final class StackViewModel {
     private final ObjectProperty<LayerModel> layerModel = new SimpleObjectProperty<>(LayerModel.OSI);
     private final ObservableList<EncapsulationBlock> blocks = FXCollections.observableArrayList();
+    /** One wrapper for good: listeners on a wrapper made per call would vanish with it (it holds them weakly). */
+    private final ObservableList<EncapsulationBlock> readOnlyBlocks = FXCollections.unmodifiableObservableList(blocks);
     private final ReadOnlyObjectWrapper<Transfer> transfer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Protocol> eventProtocol = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper receiverBlocks = new ReadOnlyIntegerWrapper();
@@ -67,25 +69,26 @@ public final class StackViewModel {
         frameLength = frame.length();
         transfer.set(t);
         eventProtocol.set(event.protocol());
-        blocks.setAll(list);
         receiverBlocks.set(received);
         stepCount.set(list.size() + received);
         step.set(0);
+        // last: the view rebuilds and starts its animation on this change, so everything else must be in place
+        blocks.setAll(list);
     }
 
     public void clear() {
         transfer.set(null);
         eventProtocol.set(null);
-        blocks.clear();
         receiverBlocks.set(0);
         stepCount.set(0);
         step.set(0);
         frameLength = 0;
+        blocks.clear();
     }
 
     /** The blocks of the frame, outermost (Physical) first. */
     public ObservableList<EncapsulationBlock> blocks() {
-        return FXCollections.unmodifiableObservableList(blocks);
+        return readOnlyBlocks;
     }
 
     /** The frame's length on the wire: the sum of every block's header and trailer. */
@@ -93,12 +96,15 @@ public final class StackViewModel {
         return frameLength;
     }
 
-    /** The blocks on row {@code row} of the current model, outermost first. */
+    /**
+     * The blocks on row {@code row} of the current model, innermost first: drawn top down, so within a row that holds
+     * several layers (Engine.IO in WebSocket on OSI's session layer) the payload still sits above its wrapper.
+     */
     public List<EncapsulationBlock> blocksOnRow(int row) {
         List<EncapsulationBlock> out = new ArrayList<>();
-        for (EncapsulationBlock b : blocks) {
-            if (layerModel.get().rowOf(b.protocol()) == row) {
-                out.add(b);
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (layerModel.get().rowOf(blocks.get(i).protocol()) == row) {
+                out.add(blocks.get(i));
             }
         }
         return out;

@@ -69,7 +69,8 @@ final class TopologyLayout {
     /** Hosts around their backbone device: a circle for a lone switch, else a fan pointing away from the line. */
     private static void place(Map<String, double[]> at, double[] centre, List<String> hosts, int m, int i) {
         int n = hosts.size();
-        double radiusX = m == 1 ? 0.36 : 0.5 / (m + 1.0);
+        // in a chain the end hosts sit one backbone step out, so every cable along the line is as long
+        double radiusX = m == 1 ? 0.36 : 1.0 / (m + 1.0);
         double radiusY = 0.36;
         double from;
         double span;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -63,7 +64,8 @@ final class TopologyPainter {
         boolean dark = theme == Theme.DARK;
         Color ink = dark ? Color.web("#e6e6e6") : Color.web("#1a1a1a");
         Color dim = dark ? Color.web("#a0a0a0") : Color.web("#5a5a5a");
-        g.setFill(dark ? Color.web("#1e1e1e") : Color.web("#fbfbfb"));
+        Color background = dark ? Color.web("#1e1e1e") : Color.web("#fbfbfb");
+        g.setFill(background);
         g.fillRect(0, 0, w, h);
         if (graph == null) {
             return;
@@ -83,11 +85,7 @@ final class TopologyPainter {
             g.setLineWidth(Math.max(1, em / 8));
             g.strokeLine(a[0], a[1], b[0], b[1]);
             if (cableLabels) {
-                g.setFont(Font.font(em * 0.8));
-                g.setFill(dim);
-                double mx = (a[0] + b[0]) / 2;
-                double my = (a[1] + b[1]) / 2;
-                g.fillText(c.name() + ": " + cableText(c.config()), mx, my - em * 0.9);
+                cableLabel(g, cableText(c.name(), c.config()), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, background, dim);
             }
         }
         Set<String> flooding = new HashSet<>();
@@ -105,11 +103,30 @@ final class TopologyPainter {
         }
     }
 
-    String cableText(LinkConfig c) {
-        return MessageFormat.format(text.getString("topology.link.label"), rate(c.bitsPerSecond()),
-                duration(c.propagationNanos()), c.mtu(), percent(c.lossRate()))
-                + (c.dropFrames().isEmpty() ? "" : MessageFormat.format(text.getString("topology.link.drop"),
-                c.dropFrames().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+    /** A cable's settings in two short lines: rate and delay; MTU, loss and the frames it drops on purpose. */
+    List<String> cableText(String name, LinkConfig c) {
+        String drops = c.dropFrames().isEmpty() ? "" : MessageFormat.format(text.getString("topology.link.drop"),
+                c.dropFrames().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+        return List.of(MessageFormat.format(text.getString("topology.link.speed"), name, rate(c.bitsPerSecond()),
+                        duration(c.propagationNanos())),
+                MessageFormat.format(text.getString("topology.link.limits"), c.mtu(), percent(c.lossRate())) + drops);
+    }
+
+    /** Two lines centred on the cable, on a patch of background so the cable does not strike them through. */
+    private void cableLabel(GraphicsContext g, List<String> lines, double x, double y, Color background, Color ink) {
+        g.setFont(Font.font(em * 0.8));
+        double width = 0;
+        for (String l : lines) {
+            width = Math.max(width, l.length() * charWidth * 0.95);
+        }
+        double lh = em * 1.05;
+        double top = y - lh * lines.size() / 2;
+        g.setFill(background.deriveColor(0, 1, 1, 0.85));
+        g.fillRect(x - width / 2 - em * 0.3, top, width + em * 0.6, lh * lines.size());
+        g.setFill(ink);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), x, top + lh * (i + 0.5));
+        }
     }
 
     private void device(GraphicsContext g, TopologyGraph.Device d, double[] p, Color ink, Color dim, boolean dark,
@@ -122,26 +139,26 @@ final class TopologyPainter {
         double half;
         switch (d.kind()) {
             case SWITCH -> {
-                half = 0.8 * em;
-                g.fillRoundRect(x - 1.8 * em, y - half, 3.6 * em, 2 * half, em * 0.4, em * 0.4);
-                g.strokeRoundRect(x - 1.8 * em, y - half, 3.6 * em, 2 * half, em * 0.4, em * 0.4);
+                half = 1.1 * em;
+                g.fillRoundRect(x - 2.4 * em, y - half, 4.8 * em, 2 * half, em * 0.5, em * 0.5);
+                g.strokeRoundRect(x - 2.4 * em, y - half, 4.8 * em, 2 * half, em * 0.5, em * 0.5);
                 g.setFill(ink);
-                g.setFont(bold);
+                g.setFont(Font.font(null, FontWeight.BOLD, em * 1.4));
                 g.fillText("\u21c4", x, y);
             }
             case ROUTER -> {
-                half = 1.2 * em;
+                half = 1.6 * em;
                 g.fillOval(x - half, y - half, 2 * half, 2 * half);
                 g.strokeOval(x - half, y - half, 2 * half, 2 * half);
                 g.setFill(ink);
-                g.setFont(bold);
+                g.setFont(Font.font(null, FontWeight.BOLD, em * 1.4));
                 g.fillText("\u2725", x, y);
             }
             default -> {
-                half = 0.9 * em;
-                g.fillRoundRect(x - 1.3 * em, y - half, 2.6 * em, 1.6 * em, em * 0.3, em * 0.3);
-                g.strokeRoundRect(x - 1.3 * em, y - half, 2.6 * em, 1.6 * em, em * 0.3, em * 0.3);
-                g.strokeLine(x - 0.6 * em, y + half, x + 0.6 * em, y + half);
+                half = 1.2 * em;
+                g.fillRoundRect(x - 1.7 * em, y - half, 3.4 * em, 2.1 * em, em * 0.4, em * 0.4);
+                g.strokeRoundRect(x - 1.7 * em, y - half, 3.4 * em, 2.1 * em, em * 0.4, em * 0.4);
+                g.strokeLine(x - 0.8 * em, y + half, x + 0.8 * em, y + half);
             }
         }
         g.setFill(ink);

@@ -38,6 +38,9 @@ public final class TopologyViewModel {
     private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper();
     private final ObservableList<FrameInFlight> inFlight = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
+    /** One wrapper each for good: listeners on a wrapper made per call would vanish with it (it holds them weakly). */
+    private final ObservableList<FrameInFlight> readOnlyInFlight = FXCollections.unmodifiableObservableList(inFlight);
+    private final ObservableList<String> readOnlyNotes = FXCollections.unmodifiableObservableList(notes);
     private final Map<Unit.Frame, FrameInfo> infos = new IdentityHashMap<>();
     private ScenarioRun run;
     private WireIndex index;
@@ -139,11 +142,11 @@ public final class TopologyViewModel {
 
     /** The frames on a cable at the current time. */
     public ObservableList<FrameInFlight> inFlight() {
-        return FXCollections.unmodifiableObservableList(inFlight);
+        return readOnlyInFlight;
     }
 
     /** Sentences about the broadcasts under way at the current time. */
     public ObservableList<String> notes() {
-        return FXCollections.unmodifiableObservableList(notes);
+        return readOnlyNotes;
     }
 }

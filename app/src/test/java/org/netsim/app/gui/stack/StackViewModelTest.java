@@ -54,7 +54,7 @@ class StackViewModelTest {
         vm.layerModelProperty().set(LayerModel.OSI);
         assertThat(LayerModel.OSI.rows()).extracting(LayerModel.LayerRow::number).containsExactly(7, 6, 5, 4, 3, 2, 1);
         assertThat(protocolsOnRows()).containsExactly(List.of(Protocol.SOCKETIO), List.of(),
-                List.of(Protocol.WEBSOCKET, Protocol.ENGINEIO), List.of(Protocol.TCP), List.of(Protocol.IPV4),
+                List.of(Protocol.ENGINEIO, Protocol.WEBSOCKET), List.of(Protocol.TCP), List.of(Protocol.IPV4),
                 List.of(Protocol.ETHERNET), List.of(Protocol.PHYSICAL));
     }
 
@@ -68,8 +68,8 @@ class StackViewModelTest {
         assertThat(rows.get(0).osi()).extracting(o -> o.number()).containsExactly(7, 6, 5);
         assertThat(rows.get(3).osi()).extracting(o -> o.number()).containsExactly(2, 1);
         assertThat(protocolsOnRows()).containsExactly(
-                List.of(Protocol.WEBSOCKET, Protocol.ENGINEIO, Protocol.SOCKETIO), List.of(Protocol.TCP),
-                List.of(Protocol.IPV4), List.of(Protocol.PHYSICAL, Protocol.ETHERNET));
+                List.of(Protocol.SOCKETIO, Protocol.ENGINEIO, Protocol.WEBSOCKET), List.of(Protocol.TCP),
+                List.of(Protocol.IPV4), List.of(Protocol.ETHERNET, Protocol.PHYSICAL));
     }
 
     private List<List<Protocol>> protocolsOnRows() {

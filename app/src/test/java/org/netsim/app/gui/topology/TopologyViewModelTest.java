@@ -66,10 +66,12 @@ class TopologyViewModelTest {
         TopologyPainter painter = new TopologyPainter(Scenarios.TEXT);
         vm.setRun(Scenarios.run("small-mtu.yaml"));
         TopologyGraph g = vm.graphProperty().get();
-        assertThat(painter.cableText(g.cable("lan").config())).isEqualTo("100 Mb/s \u00b7 500 ns \u00b7 MTU 1500 \u00b7 loss 0 %");
-        assertThat(painter.cableText(g.cable("narrow").config())).contains("MTU 576");
+        assertThat(painter.cableText("lan", g.cable("lan").config())).containsExactly("lan: 100 Mb/s \u00b7 500 ns",
+                "MTU 1500 \u00b7 loss 0 %");
+        assertThat(painter.cableText("narrow", g.cable("narrow").config()).get(1)).startsWith("MTU 576");
         vm.setRun(Scenarios.run("lossy-retransmission.yaml"));
-        assertThat(painter.cableText(vm.graphProperty().get().cable("lan2").config())).endsWith("drops frame 14");
+        assertThat(painter.cableText("lan2", vm.graphProperty().get().cable("lan2").config()).get(1))
+                .isEqualTo("MTU 1500 \u00b7 loss 0 % \u00b7 drops frame 14");
     }
 
     @Test
