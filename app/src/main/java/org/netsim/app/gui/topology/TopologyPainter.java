@@ -35,6 +35,8 @@ final class TopologyPainter {
     private Font bold = Font.font(null, FontWeight.BOLD, 13);
     private double em = 13;
     private double charWidth = 7;
+    private Font labelFont = Font.font(11);
+    private final FrameSprites sprites = new FrameSprites();
 
     TopologyPainter(ResourceBundle text) {
         this.text = text;
@@ -47,6 +49,8 @@ final class TopologyPainter {
         Text probe = new Text("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789");
         probe.setFont(Font.font(size * 0.85));
         charWidth = probe.getLayoutBounds().getWidth() / probe.getText().length();
+        labelFont = probe.getFont();
+        sprites.clear();
     }
 
     double em() {
@@ -60,7 +64,8 @@ final class TopologyPainter {
         return new double[] {mx + d.x() * (w - 2 * mx), my + d.y() * (h - 2 * my)};
     }
 
-    void paint(GraphicsContext g, double w, double h, Theme theme, TopologyGraph graph, List<FrameInFlight> frames) {
+    /** The devices and cables: drawn again only when the network, the size, the font or the theme change. */
+    void paintNetwork(GraphicsContext g, double w, double h, Theme theme, TopologyGraph graph) {
         boolean dark = theme == Theme.DARK;
         Color ink = dark ? Color.web("#e6e6e6") : Color.web("#1a1a1a");
         Color dim = dark ? Color.web("#a0a0a0") : Color.web("#5a5a5a");
@@ -70,13 +75,10 @@ final class TopologyPainter {
         if (graph == null) {
             return;
         }
-        Map<String, double[]> at = new HashMap<>();
-        for (TopologyGraph.Device d : graph.devices()) {
-            at.put(d.name(), place(d, w, h));
-        }
         g.setLineCap(StrokeLineCap.ROUND);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
+        Map<String, double[]> at = places(graph, w, h);
         boolean cableLabels = graph.cables().size() <= MAX_CABLE_LABELS;
         for (TopologyGraph.Cable c : graph.cables()) {
             double[] a = at.get(c.a());
@@ -88,19 +90,42 @@ final class TopologyPainter {
                 cableLabel(g, cableText(c.name(), c.config()), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, background, dim);
             }
         }
+        for (TopologyGraph.Device d : graph.devices()) {
+            device(g, d, at.get(d.name()), ink, dim, dark);
+        }
+    }
+
+    /** The frames in flight, on a transparent layer above the network: drawn again on every change of time. */
+    void paintFrames(GraphicsContext g, double w, double h, Theme theme, TopologyGraph graph,
+                     List<FrameInFlight> frames) {
+        g.clearRect(0, 0, w, h);
+        if (graph == null) {
+            return;
+        }
+        Map<String, double[]> at = places(graph, w, h);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
         Set<String> flooding = new HashSet<>();
         for (FrameInFlight f : frames) {
-            if (f.broadcast()) {
-                flooding.add(f.from());
+            if (f.broadcast() && flooding.add(f.from())) {
+                double[] p = at.get(f.from());
+                g.setFill(theme == Theme.DARK ? Color.web("#e6e6e6") : Color.web("#1a1a1a"));
+                g.setFont(Font.font(null, FontWeight.BOLD, em * 0.85));
+                g.fillText(text.getString("topology.flood"), p[0], p[1] - 2.2 * em);
             }
         }
-        for (TopologyGraph.Device d : graph.devices()) {
-            device(g, d, at.get(d.name()), ink, dim, dark, flooding.contains(d.name()));
-        }
-        g.setFont(Font.font(em * 0.85));
+        g.setFont(labelFont);
         for (FrameInFlight f : frames) {
             frame(g, f, at.get(f.from()), at.get(f.to()), theme);
         }
+    }
+
+    private Map<String, double[]> places(TopologyGraph graph, double w, double h) {
+        Map<String, double[]> at = new HashMap<>();
+        for (TopologyGraph.Device d : graph.devices()) {
+            at.put(d.name(), place(d, w, h));
+        }
+        return at;
     }
 
     /** A cable's settings in two short lines: rate and delay; MTU, loss and the frames it drops on purpose. */
@@ -129,8 +154,7 @@ final class TopologyPainter {
         }
     }
 
-    private void device(GraphicsContext g, TopologyGraph.Device d, double[] p, Color ink, Color dim, boolean dark,
-                        boolean flooding) {
+    private void device(GraphicsContext g, TopologyGraph.Device d, double[] p, Color ink, Color dim, boolean dark) {
         double x = p[0];
         double y = p[1];
         g.setLineWidth(Math.max(1.5, em / 7));
@@ -171,11 +195,6 @@ final class TopologyPainter {
             ty += 1.1 * em;
             g.fillText(a, x, ty);
         }
-        if (flooding) {
-            g.setFill(ink);
-            g.setFont(Font.font(null, FontWeight.BOLD, em * 0.85));
-            g.fillText(text.getString("topology.flood"), x, y - half - 0.9 * em);
-        }
     }
 
     private void frame(GraphicsContext g, FrameInFlight f, double[] a, double[] b, Theme theme) {
@@ -194,12 +213,11 @@ final class TopologyPainter {
             y += fall * 2.5 * em;
             alpha = 1 - 0.6 * fall;
         }
-        Color c = ProtocolPalette.colour(f.protocol(), theme);
-        double bw = f.label().length() * charWidth + 0.8 * em;
-        double bh = 1.3 * em;
+        double bw = Math.ceil(f.label().length() * charWidth + 0.8 * em);
+        double bh = Math.ceil(1.3 * em);
         g.setGlobalAlpha(alpha);
-        g.setFill(c);
-        g.fillRoundRect(x - bw / 2, y - bh / 2, bw, bh, em * 0.4, em * 0.4);
+        g.drawImage(sprites.sprite(f.label(), f.protocol(), theme, labelFont, bw, bh), Math.round(x - bw / 2),
+                Math.round(y - bh / 2));
         if (f.broadcast()) {
             g.setStroke(theme == Theme.DARK ? Color.WHITE : Color.BLACK);
             g.setLineWidth(Math.max(1, em / 9));
@@ -207,8 +225,6 @@ final class TopologyPainter {
             g.strokeRoundRect(x - bw / 2 - 2, y - bh / 2 - 2, bw + 4, bh + 4, em * 0.4, em * 0.4);
             g.setLineDashes((double[]) null);
         }
-        g.setFill(theme == Theme.DARK ? Color.BLACK : Color.WHITE);
-        g.fillText(f.label(), x, y);
         if (f.lost() && f.progress() > 0.5) {
             g.setStroke(Color.web("#d62728"));
             g.setLineWidth(Math.max(2, em / 5));

@@ -13,15 +13,19 @@ import org.netsim.app.gui.theme.ProtocolPalette;
 import org.netsim.app.gui.theme.Theme;
 
 /**
- * The network map: a canvas the size of the view that {@link TopologyPainter} draws the devices, cables and frames in
- * flight on, redrawn whenever the view model's frames change; above it the notes on broadcasts under way, below it a
- * one-line key. The canvas is one node however many frames fly, which keeps 500 of them at the display's rate.
+ * The network map: two canvases the size of the view, one with the devices and cables (redrawn when they change), one
+ * above it with the frames in flight (redrawn whenever the view model's frames change); over them the notes on the
+ * broadcasts under way, below them a one-line key. A canvas is one node however many frames fly, and the frames'
+ * layer is all that a change of time redraws.
  */
 public final class TopologyView extends Region {
     private static final String CSS = TopologyView.class.getResource("topology.css").toExternalForm();
 
     private final TopologyViewModel vm;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    /** Devices and cables, redrawn only when they change. */
+    private final Canvas network = new Canvas();
+    /** The frames in flight, redrawn on every change of time. */
     private final Canvas canvas = new Canvas();
     private final TopologyPainter painter;
     private final VBox notes = new VBox();
@@ -43,18 +47,23 @@ public final class TopologyView extends Region {
         notes.setMouseTransparent(true);
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
-        getChildren().addAll(canvas, notes, legend, fontProbe);
+        getChildren().addAll(network, canvas, notes, legend, fontProbe);
         painter.setFontSize(fontProbe.getFont().getSize());
         fontProbe.fontProperty().addListener((o, a, f) -> {
             painter.setFontSize(f.getSize());
+            redrawNetwork();
             redraw();
         });
         applyTheme();
         theme.addListener((o, a, b) -> {
             applyTheme();
+            redrawNetwork();
             redraw();
         });
-        vm.graphProperty().addListener((o, a, b) -> redraw());
+        vm.graphProperty().addListener((o, a, b) -> {
+            redrawNetwork();
+            redraw();
+        });
         vm.inFlight().addListener((ListChangeListener<FrameInFlight>) c -> redraw());
         vm.notes().addListener((ListChangeListener<String>) c -> {
             notes.getChildren().clear();
@@ -71,6 +80,7 @@ public final class TopologyView extends Region {
         return theme;
     }
 
+    /** The layer the frames in flight are drawn on (above the devices and cables). */
     public Canvas canvas() {
         return canvas;
     }
@@ -99,13 +109,23 @@ public final class TopologyView extends Region {
         legend.resizeRelocate(0, h - lh, w, lh);
         double noteWidth = Math.min(w, painter.em() * 30);
         notes.resizeRelocate(0, 0, noteWidth, notes.prefHeight(noteWidth));
-        canvas.setWidth(w);
-        canvas.setHeight(Math.max(0, h - lh));
-        redraw();
+        if (canvas.getWidth() != w || canvas.getHeight() != Math.max(0, h - lh)) {
+            for (Canvas c : new Canvas[] {network, canvas}) {
+                c.setWidth(w);
+                c.setHeight(Math.max(0, h - lh));
+            }
+            redrawNetwork();
+            redraw();
+        }
+    }
+
+    private void redrawNetwork() {
+        painter.paintNetwork(network.getGraphicsContext2D(), network.getWidth(), network.getHeight(), theme.get(),
+                vm.graphProperty().get());
     }
 
     private void redraw() {
-        painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), theme.get(),
+        painter.paintFrames(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), theme.get(),
                 vm.graphProperty().get(), vm.inFlight());
     }
 }

@@ -30,7 +30,7 @@ import org.netsim.timeline.Unit;
  * cable and kept, so moving the time costs a search and the frames now in flight.
  */
 public final class TopologyViewModel {
-    /** Socket.IO copies that leave within this time of each other count as one broadcast. */
+    /** Socket.IO copies that leave within this time of the current time count as one broadcast. */
     static final long FAN_OUT_WINDOW_NANOS = 200_000;
 
     private final ResourceBundle text;
@@ -44,6 +44,8 @@ public final class TopologyViewModel {
     private final Map<Unit.Frame, FrameInfo> infos = new IdentityHashMap<>();
     private ScenarioRun run;
     private WireIndex index;
+    private int[] fanOutRange = {-1, -1};
+    private List<String> fanOut = List.of();
 
     public TopologyViewModel(ResourceBundle text) {
         this.text = text;
@@ -53,6 +55,7 @@ public final class TopologyViewModel {
     public void setRun(ScenarioRun newRun) {
         run = newRun;
         infos.clear();
+        fanOutRange = new int[] {-1, -1};
         if (run == null) {
             index = null;
             graph.set(null);
@@ -110,18 +113,30 @@ public final class TopologyViewModel {
         for (String from : flooding) {
             out.add(MessageFormat.format(text.getString("topology.note.ethernet-broadcast"), from));
         }
-        // one Socket.IO packet on its way to several hosts at about this time: one unicast frame per recipient
+        out.addAll(fanOutNotes(nanos));
+        return out;
+    }
+
+    /**
+     * One Socket.IO packet leaving for several hosts within {@link #FAN_OUT_WINDOW_NANOS} of {@code nanos}: one
+     * unicast frame per recipient. Remembered for the last range of frames, as playback asks every pulse.
+     */
+    private List<String> fanOutNotes(long nanos) {
+        int[] range = index.startingBetween(nanos - FAN_OUT_WINDOW_NANOS, nanos + FAN_OUT_WINDOW_NANOS);
+        if (range[0] == fanOutRange[0] && range[1] == fanOutRange[1]) {
+            return fanOut;
+        }
         Map<String, Set<String>> recipients = new LinkedHashMap<>();
         Timeline t = run.timeline();
-        index.between(nanos - FAN_OUT_WINDOW_NANOS, nanos + FAN_OUT_WINDOW_NANOS, i -> {
+        for (int i = range[0]; i < range[1]; i++) {
             TimelineEvent e = t.get(index.event(i));
-            Unit.Hop hop = (Unit.Hop) e.unit();
-            FrameInfo info = info(e, hop);
+            FrameInfo info = info(e, (Unit.Hop) e.unit());
             if (info.socketIo() != null && !info.broadcast() && info.destinationHost() != null) {
                 recipients.computeIfAbsent(info.sourceHost() + "\u0000" + info.socketIo(), k -> new LinkedHashSet<>())
                         .add(info.destinationHost());
             }
-        });
+        }
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, Set<String>> r : recipients.entrySet()) {
             if (r.getValue().size() > 1) {
                 String[] key = r.getKey().split("\u0000", 2);
@@ -129,6 +144,8 @@ public final class TopologyViewModel {
                         r.getValue().size(), String.join(", ", r.getValue())));
             }
         }
+        fanOutRange = range;
+        fanOut = out;
         return out;
     }
 

@@ -61,6 +61,11 @@ final class WireIndex {
         }
     }
 
+    /** The positions {@code [lo, hi)} of the transfers that start within {@code [from, to]}. */
+    int[] startingBetween(long from, long to) {
+        return new int[] {lowerBound(from), upperBound(to)};
+    }
+
     /** First position whose start is at least {@code t}. */
     private int lowerBound(long t) {
         int lo = Arrays.binarySearch(start, 0, size, t);
