@@ -53,7 +53,7 @@ public final class ViewsDemo {
             case "topology" -> topology(run, theme, a.size() > 4 ? a.get(4) : "");
             default -> inspector(run, theme);
         };
-        root.setStyle((theme == Theme.DARK ? "-fx-base: #2b2b2b; -fx-background: #1e1e1e;" : "")
+        root.setStyle((theme == Theme.DARK ? "-fx-base: #2b2b2b; -fx-background: #1e1e1e; -fx-control-inner-background: #252525;" : "")
                 + (projector ? "-fx-font-size: 20px;" : ""));
         stage.setTitle("netsim " + which);
         stage.setScene(new Scene(root, 1280, 800));

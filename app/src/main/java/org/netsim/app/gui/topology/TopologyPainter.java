@@ -16,22 +16,20 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.netsim.app.gui.theme.ProtocolPalette;
 import org.netsim.app.gui.theme.Theme;
 import org.netsim.sim.LinkConfig;
 
 /**
- * Draws a {@link TopologyGraph} and the frames in flight on one canvas: devices with name and addresses, cables with
- * rate, delay, MTU and loss, frames as labelled boxes in their layer's colour. Every size is a multiple of the font
- * size, so projector mode scales the drawing; all text is measured with one average character width, so a frame
- * costs a few canvas calls however many are in flight.
+ * Draws a {@link TopologyGraph} (devices with name and addresses, cables with rate, delay, MTU and loss) on one
+ * canvas and the frames in flight on another: labelled boxes in their layer's colour, copied from {@link FrameSprites}.
+ * Every size is a multiple of the font size, so projector mode scales the drawing; text widths come from one average
+ * character width, so a frame costs a few canvas calls however many are in flight.
  */
 final class TopologyPainter {
-    /** Above this many cables their labels would cover the drawing; the tooltip still has them. */
+    /** Above this many cables their labels would cover the drawing and are left out (shipped scenarios have four). */
     private static final int MAX_CABLE_LABELS = 24;
 
     private final ResourceBundle text;
-    private Font font = Font.font(13);
     private Font bold = Font.font(null, FontWeight.BOLD, 13);
     private double em = 13;
     private double charWidth = 7;
@@ -44,7 +42,6 @@ final class TopologyPainter {
 
     void setFontSize(double size) {
         em = size;
-        font = Font.font(size);
         bold = Font.font(null, FontWeight.BOLD, size);
         Text probe = new Text("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789");
         probe.setFont(Font.font(size * 0.85));
