@@ -194,8 +194,7 @@ public final class HexPane extends Region {
                 g.setFill(cell);
                 g.fillRect(hx, y + 1, c == PER_ROW - 1 ? 3 * charWidth : cellWidth, rowHeight - 2);
                 g.fillRect(asciiX(c), y + 1, charWidth, rowHeight - 2);
-                Color text = lit ? (colour.getBrightness() > 0.75 && colour.getSaturation() < 0.5 ? Color.BLACK
-                        : Color.WHITE) : ink;
+                Color text = lit ? onColour(colour) : ink;
                 g.setFill(text);
                 int v = b[i] & 0xff;
                 g.fillText(HEX[v], hexX(c), mid);
@@ -253,6 +252,12 @@ public final class HexPane extends Region {
             vm.moveCursor(delta);
             e.consume();
         }
+    }
+
+    /** Black or white, whichever reads better on {@code c} (by its luminance, as WCAG weighs the channels). */
+    static Color onColour(Color c) {
+        double luminance = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return luminance > 0.5 ? Color.BLACK : Color.WHITE;
     }
 
     private static double clamp(double v, double min, double max) {
