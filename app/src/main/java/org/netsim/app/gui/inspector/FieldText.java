@@ -1,0 +1,72 @@
+package org.netsim.app.gui.inspector;
+
+import org.netsim.pdu.Field;
+
+/**
+ * A field as one line of the layer tree, the way Wireshark writes it: {@code Destination port: 3000}, and for a field
+ * that does not fill whole bytes the bits of its bytes with the others dotted out, {@code .... ..1. = Syn: Set}.
+ */
+public final class FieldText {
+    /** Longer values are cut here (with an ellipsis); the hex pane shows every byte. */
+    static final int MAX_VALUE_CHARS = 160;
+
+    private FieldText() {
+    }
+
+    public static boolean isBitField(Field f) {
+        return (f.bitOffset() & 7) != 0 || (f.bitLength() & 7) != 0;
+    }
+
+    /** The tree line for {@code f}; {@code frame} is the buffer it was decoded from (for the bit picture), or null. */
+    public static String line(Field f, byte[] frame) {
+        StringBuilder sb = new StringBuilder();
+        if (isBitField(f) && frame != null && f.byteEnd() <= frame.length) {
+            sb.append(bitPicture(f, frame)).append(" = ");
+        }
+        sb.append(f.name()).append(": ").append(oneLine(f.display()));
+        if (f.problem() != null) {
+            sb.append(" [").append(f.problem()).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** The bytes holding a bit field, its own bits shown and the others as dots, in groups of four. */
+    public static String bitPicture(Field f, byte[] frame) {
+        StringBuilder sb = new StringBuilder();
+        long first = f.byteStart() * 8L;
+        long last = f.byteEnd() * 8L;
+        for (long bit = first; bit < last; bit++) {
+            if (bit > first && (bit - first) % 4 == 0) {
+                sb.append(' ');
+            }
+            if (bit >= f.bitOffset() && bit < f.bitEnd()) {
+                sb.append((frame[(int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1);
+            } else {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The mask of a bit field over the bytes that hold it, {@code 0x02} for TCP's SYN; null for a whole-byte field. */
+    public static String bitMask(Field f) {
+        if (!isBitField(f) || f.byteEnd() - f.byteStart() > 8) {
+            return null;
+        }
+        long mask = 0;
+        long first = f.byteStart() * 8L;
+        long last = f.byteEnd() * 8L;
+        for (long bit = first; bit < last; bit++) {
+            mask = mask << 1 | (bit >= f.bitOffset() && bit < f.bitEnd() ? 1 : 0);
+        }
+        int digits = 2 * (f.byteEnd() - f.byteStart());
+        return "0x" + String.format("%0" + digits + "x", mask);
+    }
+
+    private static String oneLine(String s) {
+        if (s.length() > MAX_VALUE_CHARS) {
+            s = s.substring(0, MAX_VALUE_CHARS - 1) + "\u2026";
+        }
+        return s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,221 @@
+package org.netsim.app.gui.inspector;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netsim.pdu.Pdu;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.TimelineEvent;
+
+/**
+ * The state of the inspector: the layer tree of one frame (or message), its bytes, which protocol owns each byte, and
+ * the selection that ties the two panes together. Selecting a row highlights exactly the bytes its field occupies
+ * ({@code [Field.byteStart, Field.byteEnd)}); selecting a byte selects the innermost field that owns it.
+ */
+public final class InspectorViewModel {
+    private final ResourceBundle text;
+    private final InspectorRows rows;
+    private final ObservableList<InspectorRow> layers = FXCollections.observableArrayList();
+    private final ObservableList<InspectorRow> readOnlyLayers = FXCollections.unmodifiableObservableList(layers);
+    private final ObservableList<Protocol> legend = FXCollections.observableArrayList();
+    private final ObservableList<Protocol> readOnlyLegend = FXCollections.unmodifiableObservableList(legend);
+    private final ReadOnlyObjectWrapper<byte[]> bytes = new ReadOnlyObjectWrapper<>(new byte[0]);
+    private final ReadOnlyObjectWrapper<InspectorRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper highlightStart = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper highlightEnd = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper malformed = new ReadOnlyStringWrapper("");
+    /** The innermost layer owning each byte, for the hex pane's tint. */
+    private Protocol[] owners = new Protocol[0];
+    /** All field and malformed rows in frame order, for byte-to-field lookup. */
+    private final List<InspectorRow> leafRows = new ArrayList<>();
+
+    public InspectorViewModel(ResourceBundle text) {
+        this.text = text;
+        this.rows = new InspectorRows(text);
+    }
+
+    /** Shows the PDU tree of an event; a change of state (no PDU) clears the inspector. */
+    public void show(TimelineEvent event) {
+        Pdu whole = event == null ? null : event.wholePdu();
+        if (whole == null) {
+            clear();
+        } else {
+            show(whole, EventBytes.of(event));
+        }
+    }
+
+    /** Shows a PDU tree decoded from {@code frame} (its offsets are positions in {@code frame}). */
+    public void show(Pdu wholeTree, byte[] frame) {
+        select(null);
+        owners = new Protocol[frame.length];
+        wholeTree.walk(p -> {
+            for (int i = Math.max(0, p.offset()); i < Math.min(frame.length, p.end()); i++) {
+                owners[i] = p.protocol();
+            }
+        });
+        List<InspectorRow> built = rows.of(wholeTree, frame);
+        leafRows.clear();
+        List<Protocol> seen = new ArrayList<>();
+        for (InspectorRow layer : built) {
+            leafRows.addAll(layer.children());
+            if (!seen.contains(layer.protocol())) {
+                seen.add(layer.protocol());
+            }
+        }
+        bytes.set(frame);
+        layers.setAll(built);
+        legend.setAll(seen);
+        malformed.set(wholeTree.firstMalformed().map(p -> MessageFormat.format(text.getString("inspector.malformed"),
+                p.protocol().title(), p.malformed().reason(), p.malformed().offset())).orElse(""));
+    }
+
+    public void clear() {
+        select(null);
+        owners = new Protocol[0];
+        leafRows.clear();
+        layers.clear();
+        legend.clear();
+        bytes.set(new byte[0]);
+        malformed.set("");
+    }
+
+    /** Selects a row (a layer, a field or a malformed reason) and highlights its bytes; null clears the selection. */
+    public void select(InspectorRow row) {
+        selected.set(row);
+        if (row == null) {
+            highlightStart.set(-1);
+            highlightEnd.set(-1);
+            selectionText.set("");
+            return;
+        }
+        highlightStart.set(row.byteStart());
+        highlightEnd.set(row.byteEnd());
+        cursor.set(row.byteStart());
+        String mask = row.field() == null ? null : FieldText.bitMask(row.field());
+        String range = row.byteEnd() - row.byteStart() <= 1 ? Integer.toString(row.byteStart())
+                : row.byteStart() + "\u2013" + (row.byteEnd() - 1);
+        selectionText.set(mask == null
+                ? MessageFormat.format(text.getString("inspector.selection.bytes"), range, row.byteEnd() - row.byteStart())
+                : MessageFormat.format(text.getString("inspector.selection.bits"), range, mask,
+                        row.field().bitLength()));
+    }
+
+    /** Selects the first field with this key (e.g. {@code tcp.dstport}), if the tree has one. */
+    public Optional<InspectorRow> selectField(String key) {
+        for (InspectorRow r : leafRows) {
+            if (r.field() != null && r.field().key().equals(key)) {
+                select(r);
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Selects the innermost field owning byte {@code index}: the field of the deepest layer that covers it (the
+     * first such field where several bit fields share the byte), else the innermost layer. Returns the row.
+     */
+    public Optional<InspectorRow> selectByte(int index) {
+        if (index < 0 || index >= owners.length) {
+            return Optional.empty();
+        }
+        InspectorRow best = null;
+        int bestDepth = -1;
+        for (InspectorRow r : leafRows) {
+            if (r.byteStart() <= index && index < r.byteEnd()) {
+                int depth = depth(r);
+                if (depth > bestDepth) {
+                    best = r;
+                    bestDepth = depth;
+                }
+            }
+        }
+        if (best == null) {
+            for (InspectorRow layer : layers) {
+                if (layer.byteStart() <= index && index < layer.byteEnd()) {
+                    best = layer;
+                }
+            }
+        }
+        select(best);
+        cursor.set(index);
+        return Optional.ofNullable(best);
+    }
+
+    /** Moves the hex pane's cursor (arrow keys: ±1, ±16) and selects the field under it. */
+    public void moveCursor(int delta) {
+        if (owners.length == 0) {
+            return;
+        }
+        int from = cursor.get() < 0 ? 0 : cursor.get() + delta;
+        selectByte(Math.max(0, Math.min(owners.length - 1, from)));
+    }
+
+    private int depth(InspectorRow r) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).pdu() == r.pdu()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The layer that owns byte {@code index} (its colour tints the byte), or null. */
+    public Protocol ownerOf(int index) {
+        return index >= 0 && index < owners.length ? owners[index] : null;
+    }
+
+    public ObservableList<InspectorRow> layers() {
+        return readOnlyLayers;
+    }
+
+    /** The protocols of the shown tree, outermost first: the hex pane's colour legend. */
+    public ObservableList<Protocol> legend() {
+        return readOnlyLegend;
+    }
+
+    public ReadOnlyObjectProperty<byte[]> bytesProperty() {
+        return bytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InspectorRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** First highlighted byte, or -1. */
+    public ReadOnlyIntegerProperty highlightStartProperty() {
+        return highlightStart.getReadOnlyProperty();
+    }
+
+    /** One past the last highlighted byte, or -1. */
+    public ReadOnlyIntegerProperty highlightEndProperty() {
+        return highlightEnd.getReadOnlyProperty();
+    }
+
+    /** The byte the hex pane's keyboard cursor is on, or -1. */
+    public ReadOnlyIntegerProperty cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    /** "Bytes 47 (mask 0x02, 1 bit)": what the highlight covers. */
+    public ReadOnlyStringProperty selectionTextProperty() {
+        return selectionText.getReadOnlyProperty();
+    }
+
+    /** Why the shown tree is malformed (the first malformed layer), or empty. */
+    public ReadOnlyStringProperty malformedProperty() {
+        return malformed.getReadOnlyProperty();
+    }
+}

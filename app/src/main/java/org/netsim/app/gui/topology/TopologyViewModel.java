@@ -1,0 +1,169 @@
+package org.netsim.app.gui.topology;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netsim.scenario.ScenarioRun;
+import org.netsim.timeline.Timeline;
+import org.netsim.timeline.TimelineEvent;
+import org.netsim.timeline.Unit;
+
+/**
+ * The topology view's state: the network laid out, and the frames on its cables at the current time, each with its
+ * progress, colour and label; plus the sentences that make two easily confused things visible: an Ethernet broadcast
+ * that the switch floods out of every port, and a Socket.IO broadcast that the server sends as one unicast frame per
+ * recipient.
+ *
+ * <p>Wire events are indexed once per run ({@link WireIndex}); a frame's label is decoded the first time it is on a
+ * cable and kept, so moving the time costs a search and the frames now in flight.
+ */
+public final class TopologyViewModel {
+    /** Socket.IO copies that leave within this time of the current time count as one broadcast. */
+    static final long FAN_OUT_WINDOW_NANOS = 200_000;
+
+    private final ResourceBundle text;
+    private final ReadOnlyObjectWrapper<TopologyGraph> graph = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper();
+    private final ObservableList<FrameInFlight> inFlight = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    /** One wrapper each for good: listeners on a wrapper made per call would vanish with it (it holds them weakly). */
+    private final ObservableList<FrameInFlight> readOnlyInFlight = FXCollections.unmodifiableObservableList(inFlight);
+    private final ObservableList<String> readOnlyNotes = FXCollections.unmodifiableObservableList(notes);
+    private final Map<Unit.Frame, FrameInfo> infos = new IdentityHashMap<>();
+    private ScenarioRun run;
+    private WireIndex index;
+    private int[] fanOutRange = {-1, -1};
+    private List<String> fanOut = List.of();
+
+    public TopologyViewModel(ResourceBundle text) {
+        this.text = text;
+    }
+
+    /** Shows a run: lays its network out and indexes its wire events; the time goes to the run's start. */
+    public void setRun(ScenarioRun newRun) {
+        run = newRun;
+        infos.clear();
+        fanOutRange = new int[] {-1, -1};
+        if (run == null) {
+            index = null;
+            graph.set(null);
+            inFlight.clear();
+            notes.clear();
+            return;
+        }
+        index = new WireIndex(run.timeline());
+        graph.set(TopologyGraph.of(run.network(),
+                run.scenario().server() == null ? null : run.scenario().server().host()));
+        setTime(run.network().startNanos());
+    }
+
+    /** Moves to virtual time {@code nanos} (since the epoch, as the timeline counts) and updates the frames. */
+    public void setTime(long nanos) {
+        time.set(nanos);
+        if (index == null) {
+            return;
+        }
+        List<FrameInFlight> now = framesAt(nanos);
+        inFlight.setAll(now);
+        notes.setAll(notesAt(nanos, now));
+    }
+
+    /** The frames on a cable at {@code nanos}, in the order they started. */
+    public List<FrameInFlight> framesAt(long nanos) {
+        List<FrameInFlight> out = new ArrayList<>();
+        if (index == null) {
+            return out;
+        }
+        Timeline t = run.timeline();
+        index.inFlight(nanos, i -> {
+            TimelineEvent e = t.get(index.event(i));
+            Unit.Hop hop = (Unit.Hop) e.unit();
+            FrameInfo info = info(e, hop);
+            double progress = (double) (nanos - index.start(i)) / Math.max(1, index.end(i) - index.start(i));
+            out.add(new FrameInFlight(e.index(), hop.link(), e.node(), hop.to(), Math.max(0, Math.min(1, progress)),
+                    info.top(), info.label(), info.broadcast(), hop.lost(), hop.frame().bytes().length));
+        });
+        return out;
+    }
+
+    private FrameInfo info(TimelineEvent e, Unit.Hop hop) {
+        return infos.computeIfAbsent(hop.frame(), f -> FrameInfo.of(e.wholePdu(), run.network()));
+    }
+
+    private List<String> notesAt(long nanos, List<FrameInFlight> now) {
+        List<String> out = new ArrayList<>();
+        Set<String> flooding = new LinkedHashSet<>();
+        for (FrameInFlight f : now) {
+            if (f.broadcast()) {
+                flooding.add(f.from());
+            }
+        }
+        for (String from : flooding) {
+            out.add(MessageFormat.format(text.getString("topology.note.ethernet-broadcast"), from));
+        }
+        out.addAll(fanOutNotes(nanos));
+        return out;
+    }
+
+    /**
+     * One Socket.IO packet leaving for several hosts within {@link #FAN_OUT_WINDOW_NANOS} of {@code nanos}: one
+     * unicast frame per recipient. Remembered for the last range of frames, as playback asks every pulse.
+     */
+    private List<String> fanOutNotes(long nanos) {
+        int[] range = index.startingBetween(nanos - FAN_OUT_WINDOW_NANOS, nanos + FAN_OUT_WINDOW_NANOS);
+        if (range[0] == fanOutRange[0] && range[1] == fanOutRange[1]) {
+            return fanOut;
+        }
+        Map<String, Set<String>> recipients = new LinkedHashMap<>();
+        Timeline t = run.timeline();
+        for (int i = range[0]; i < range[1]; i++) {
+            TimelineEvent e = t.get(index.event(i));
+            FrameInfo info = info(e, (Unit.Hop) e.unit());
+            if (info.socketIo() != null && !info.broadcast() && info.destinationHost() != null) {
+                recipients.computeIfAbsent(info.sourceHost() + "\u0000" + info.socketIo(), k -> new LinkedHashSet<>())
+                        .add(info.destinationHost());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> r : recipients.entrySet()) {
+            if (r.getValue().size() > 1) {
+                String[] key = r.getKey().split("\u0000", 2);
+                out.add(MessageFormat.format(text.getString("topology.note.socketio-broadcast"), key[0], key[1],
+                        r.getValue().size(), String.join(", ", r.getValue())));
+            }
+        }
+        fanOutRange = range;
+        fanOut = out;
+        return out;
+    }
+
+    public ReadOnlyObjectProperty<TopologyGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** The frames on a cable at the current time. */
+    public ObservableList<FrameInFlight> inFlight() {
+        return readOnlyInFlight;
+    }
+
+    /** Sentences about the broadcasts under way at the current time. */
+    public ObservableList<String> notes() {
+        return readOnlyNotes;
+    }
+}

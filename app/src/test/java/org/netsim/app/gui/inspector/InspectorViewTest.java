@@ -1,0 +1,77 @@
+package org.netsim.app.gui.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netsim.app.gui.Scenarios;
+import org.netsim.pdu.Field;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.TimelineEvent;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector in a window (headless): clicking a field highlights its bytes, clicking a byte selects its field. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorViewTest {
+    private InspectorViewModel vm;
+    private InspectorView view;
+    private TimelineEvent emit;
+
+    @Start
+    void start(Stage stage) {
+        vm = new InspectorViewModel(Scenarios.TEXT);
+        view = new InspectorView(vm, Scenarios.TEXT);
+        emit = Scenarios.socketIo(Scenarios.run("one-client.yaml"), "alice", Direction.WIRE, Protocol.PHYSICAL,
+                "\"chat\"");
+        vm.show(emit);
+        stage.setScene(new Scene(view, 1200, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.hideStage();
+    }
+
+    @Test
+    void clickingAFieldInTheTreeHighlightsItsBytes(FxRobot robot) {
+        Field dst = emit.wholePdu().find(Protocol.TCP).orElseThrow().field("tcp.dstport").orElseThrow();
+        TreeItem<InspectorRow> tcp = view.tree().getRoot().getChildren().get(3);
+        robot.interact(() -> tcp.setExpanded(true));
+        robot.clickOn("TCP, " + tcp.getValue().pdu().summary());
+        robot.clickOn("Destination port: 3000");
+        assertThat(vm.highlightStartProperty().get()).isEqualTo(dst.byteStart());
+        assertThat(vm.highlightEndProperty().get()).isEqualTo(dst.byteEnd());
+        assertThat(robot.lookup(".inspector-selection").queryLabeled().getText()).contains("2 bytes");
+    }
+
+    @Test
+    void clickingAByteSelectsItsFieldInTheTreeAndArrowsMove(FxRobot robot) {
+        HexPane hex = view.hexPane();
+        // the first byte of the first row: the preamble
+        var origin = hex.localToScreen(0, 0);
+        robot.clickOn(origin.getX() + hex.snappedLeftInset() + 70, origin.getY() + 8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hex.isFocused()).isTrue();
+        assertThat(vm.cursorProperty().get()).isEqualTo(0);
+        assertThat(view.tree().getSelectionModel().getSelectedItem().getValue().field().key())
+                .isEqualTo("phy.preamble");
+        robot.type(KeyCode.RIGHT, 8);
+        assertThat(vm.cursorProperty().get()).isEqualTo(8);
+        assertThat(view.tree().getSelectionModel().getSelectedItem().getValue().field().key())
+                .isEqualTo("eth.dst");
+        robot.type(KeyCode.DOWN, 2);
+        assertThat(vm.cursorProperty().get()).isEqualTo(40);
+        assertThat(vm.selectedProperty().get().protocol()).isEqualTo(Protocol.IPV4);
+    }
+}
