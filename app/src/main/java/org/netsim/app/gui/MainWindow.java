@@ -13,10 +13,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.netsim.app.gui.emit.EmitComposerView;
 import org.netsim.app.gui.events.EventListView;
 import org.netsim.app.gui.session.SessionViewModel;
+import org.netsim.app.gui.theme.Appearance;
 import org.netsim.app.gui.time.PlaybackBar;
 
 /**
@@ -77,7 +79,14 @@ public final class MainWindow extends BorderPane {
                 scene.getStylesheets().setAll(models.appearance().stylesheets()));
         models.appearance().projectorProperty().addListener(o ->
                 scene.getStylesheets().setAll(models.appearance().stylesheets()));
+        models.appearance().projectorProperty().addListener((o, was, on) -> eventList.setEm(em(on)));
+        eventList.setEm(em(models.appearance().projectorProperty().get()));
         KeyboardShortcuts.install(scene, models.playback(), models.emit()::send);
+    }
+
+    /** Pixels per em: the default font, larger in projector mode by the factor projector.css uses. */
+    private static double em(boolean projector) {
+        return Font.getDefault().getSize() * (projector ? Appearance.PROJECTOR_SCALE : 1);
     }
 
     public void setTopology(Node view) {

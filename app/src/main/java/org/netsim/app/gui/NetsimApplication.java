@@ -1,11 +1,18 @@
 package org.netsim.app.gui;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.netsim.app.gui.session.ShippedScenario;
 import org.netsim.app.gui.theme.Theme;
+import org.netsim.scenario.ScenarioFile;
+import org.netsim.scenario.ScenarioRun;
+import org.netsim.scenario.ScenarioRunner;
 
 /**
  * The classroom window.
@@ -17,7 +24,29 @@ import org.netsim.app.gui.theme.Theme;
  * the window is shown, and exits.
  */
 public final class NetsimApplication extends Application {
+    /**
+     * Work started before the JavaFX toolkit, so that reading the scenarios and running the first one overlap with
+     * the toolkit's start. JavaFX constructs the application itself, so a static field is the only way to hand it
+     * over; it is set once, by {@link #launchWindow}, before the toolkit starts.
+     */
+    private static final AtomicReference<CompletableFuture<ScenarioRun>> PRELOAD = new AtomicReference<>();
+
     private MainWindow window;
+
+    /** Starts reading the shipped scenarios (and running the one to open) in the background, then the window. */
+    public static void launchWindow() {
+        String name = scenarioToOpen();
+        PRELOAD.set(CompletableFuture.supplyAsync(() -> {
+            ShippedScenario.all();
+            return name == null ? null : ScenarioRunner.run(ScenarioFile.builtIn(name));
+        }));
+        Application.launch(NetsimApplication.class);
+    }
+
+    private static String scenarioToOpen() {
+        return System.getProperty("netsim.scenario", Boolean.getBoolean("netsim.measureStartup")
+                ? ShippedScenario.FIRST : null);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -27,10 +56,7 @@ public final class NetsimApplication extends Application {
             models.appearance().themeProperty().set(Theme.DARK);
         }
         models.appearance().projectorProperty().set(Boolean.getBoolean("netsim.projector"));
-        String scenario = System.getProperty("netsim.scenario", measure ? "one-client.yaml" : null);
-        if (scenario != null) {
-            models.session().openShipped(scenario);
-        }
+        openAtStart(models);
         window = new MainWindow(models, stage);
         Scene scene = new Scene(window, 1280, 800);
         window.attach(scene);
@@ -49,6 +75,24 @@ public final class NetsimApplication extends Application {
             });
         }
         stage.show();
+    }
+
+    /** Opens the scenario named by {@code netsim.scenario}, taking the run made in the background if there is one. */
+    private static void openAtStart(AppModels models) {
+        String name = scenarioToOpen();
+        CompletableFuture<ScenarioRun> preloaded = PRELOAD.getAndSet(null);
+        if (name == null) {
+            return;
+        }
+        if (preloaded != null) {
+            try {
+                models.session().show(preloaded.join(), name);
+                return;
+            } catch (CompletionException e) {
+                // not a usable run: open it the ordinary way, which reports the problem
+            }
+        }
+        models.session().openShipped(name);
     }
 
     /** The window, once {@link #start} ran (for tests and for plugging in the other views). */

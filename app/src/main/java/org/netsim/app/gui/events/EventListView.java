@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.util.StringConverter;
 import org.netsim.app.gui.Messages;
 import org.netsim.app.gui.session.SessionViewModel;
@@ -33,6 +34,8 @@ import org.netsim.timeline.TimelineEvent;
 public final class EventListView extends VBox {
     private final TableView<TimelineEvent> table = new TableView<>();
     private final EventListViewModel model;
+    /** Column widths in em: index, time, node, layer, protocol, direction, info. */
+    private static final double[] COLUMN_EMS = {3.5, 8.5, 5.5, 8.5, 8, 6, 30};
     private boolean following;
 
     public EventListView(EventListViewModel model, SessionViewModel session) {
@@ -50,6 +53,7 @@ public final class EventListView extends VBox {
         ComboBox<Connection> connection = filter(model.connections(), EventListViewModel::connection,
                 "events.filter.connection");
         connection.setId("connectionFilter");
+        connection.setPrefWidth(16 * Font.getDefault().getSize());
         connection.valueProperty().bindBidirectional(model.connectionFilterProperty());
         Button clear = new Button(Messages.get("events.filter.clear"));
         clear.setOnAction(e -> model.clearFilters());
@@ -60,17 +64,14 @@ public final class EventListView extends VBox {
         table.setItems(model.rows());
         table.setPlaceholder(new Label(Messages.get("events.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TimelineEvent, String> index = column("events.column.index", e -> String.valueOf(e.index()));
-        index.setMaxWidth(5000);
-        table.getColumns().add(index);
+        table.getColumns().add(column("events.column.index", e -> String.valueOf(e.index())));
         table.getColumns().add(column("events.column.time", EventListViewModel::time));
         table.getColumns().add(column("events.column.node", TimelineEvent::node));
         table.getColumns().add(column("events.column.layer", model::layer));
         table.getColumns().add(protocolColumn());
         table.getColumns().add(column("events.column.direction", EventListViewModel::direction));
-        TableColumn<TimelineEvent, String> info = column("events.column.info", EventListViewModel::info);
-        info.setPrefWidth(360);
-        table.getColumns().add(info);
+        table.getColumns().add(column("events.column.info", EventListViewModel::info));
+        setEm(Font.getDefault().getSize());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(filters, table);
 
@@ -83,6 +84,17 @@ public final class EventListView extends VBox {
         model.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c ->
                 follow(session.selectedEvent()));
         session.layerModelProperty().addListener((o, a, b) -> table.refresh());
+    }
+
+    /**
+     * Sizes the columns for a font of {@code px} pixels per em (projector mode makes it larger); the info column takes
+     * the rest, and any cut text has its full value in a tooltip.
+     */
+    public void setEm(double px) {
+        double[] widths = COLUMN_EMS;
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i] * px);
+        }
     }
 
     public TableView<TimelineEvent> table() {

@@ -139,13 +139,19 @@ public final class SessionViewModel {
         } catch (ScenarioException | IllegalArgumentException e) {
             return fail(e);
         }
+        show(r, sourceName);
+        return true;
+    }
+
+    /** Makes a finished run (one run ahead, while the window was starting) the session's scenario. */
+    public void show(ScenarioRun r, String sourceName) {
+        Scenario s = r.scenario();
         selectedEvent.set(null);
         currentTime.set(START_NANOS);
         scenario.set(s);
         run.set(r);
         source.set(sourceName);
         inform(Messages.get("session.loaded", s.name(), r.timeline().size()));
-        return true;
     }
 
     // ---------------------------------------------------------------- editing (each runs again)

@@ -21,8 +21,17 @@ public record ShippedScenario(String fileName, String name, String description) 
     private static final List<String> FILES = List.of(FIRST, "broadcast-three-clients.yaml", "rooms.yaml",
             "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml");
 
-    /** Every shipped scenario, simplest first. */
+    /** Every shipped scenario, simplest first (read once, on first use). */
     public static List<ShippedScenario> all() {
+        return Loaded.ALL;
+    }
+
+    /** The files are read when first asked for, by whichever thread asks first (the JVM makes that thread-safe). */
+    private static final class Loaded {
+        static final List<ShippedScenario> ALL = read();
+    }
+
+    private static List<ShippedScenario> read() {
         List<ShippedScenario> out = new ArrayList<>();
         for (String f : FILES) {
             Scenario s = ScenarioFile.builtIn(f);

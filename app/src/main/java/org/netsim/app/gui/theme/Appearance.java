@@ -15,6 +15,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * colours from {@link ProtocolPalette#stylesheet}.
  */
 public final class Appearance {
+    /** How much larger projector mode makes everything: the root font size projector.css sets, in em. */
+    public static final double PROJECTOR_SCALE = 1.6;
+
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty projector = new SimpleBooleanProperty(this, "projector");
 
