@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,6 +24,7 @@ import org.netsim.json.JsonSyntaxException;
 import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.timeline.Direction;
+import org.netsim.timeline.Timeline;
 import org.netsim.timeline.TimelineEvent;
 
 /**
@@ -118,22 +120,27 @@ public final class EmitComposerViewModel {
 
     /**
      * Adds the emit at the current time (plus {@link #OFFSET_NANOS}) to the script, runs again, selects the new emit's
-     * first Socket.IO event and plays. False (with the reason in the session's message) if it could not be sent.
+     * first Socket.IO event and plays. False (with the reason in the session's message) if it could not be sent, or
+     * if the run sent nothing for it (a socket that is not connected yet at that time).
      */
     public boolean send() {
         if (!canSend.get()) {
             return false;
         }
         long at = session.currentTime() - SessionViewModel.START_NANOS + OFFSET_NANOS;
+        Timeline before = session.run().timeline();
         if (!session.addAction(action(at))) {
             return false;
         }
         EmitVariant v = variant.get();
         String node = v.fromClient() ? client.get() : session.scenario().server().host();
-        int first = firstEmitEvent(node, SessionViewModel.START_NANOS + at);
-        if (first >= 0) {
-            session.select(first);
+        int first = firstEmitEvent(before, session.run().timeline(), node, SessionViewModel.START_NANOS + at);
+        if (first < 0) {
+            // the run has the step, but the program sent nothing (the client's socket is not connected yet)
+            session.warn(Messages.get("emit.nothingSent", event.get()));
+            return false;
         }
+        session.select(first);
         playback.play();
         return true;
     }
@@ -168,16 +175,33 @@ public final class EmitComposerViewModel {
         return list;
     }
 
-    /** The first Socket.IO event of the new emit going down {@code node}'s stack at or after {@code from}. */
-    private int firstEmitEvent(String node, long from) {
-        String quoted = JsJson.stringify(JsonNodeFactory.instance.textNode(event.get()));
-        for (TimelineEvent e : session.run().timeline().query().node(node).protocol(Protocol.SOCKETIO)
-                .direction(Direction.DOWN).between(from, Long.MAX_VALUE).list()) {
-            if (e.description().contains(quoted)) {
-                return e.index();
+    /**
+     * The new emit's first event: the Socket.IO packets with this event name going down {@code node}'s stack from
+     * {@code from} on, in the old run and in the new one. Runs are deterministic, so the two lists agree (time and
+     * text) up to the new packet, the first place where they differ; if the new run has no packet more, nothing was
+     * sent (the server's socket not connected yet). A client that is not connected yet buffers the emit and sends it
+     * after its CONNECT, as socket.io-client does, and that later packet is found too.
+     */
+    private int firstEmitEvent(Timeline before, Timeline after, String node, long from) {
+        List<TimelineEvent> old = emitsOf(before, node, from);
+        List<TimelineEvent> now = emitsOf(after, node, from);
+        if (now.size() <= old.size()) {
+            return -1;
+        }
+        for (int k = 0; k < old.size(); k++) {
+            TimelineEvent o = old.get(k);
+            TimelineEvent n = now.get(k);
+            if (o.timeNanos() != n.timeNanos() || !o.description().equals(n.description())) {
+                return n.index();
             }
         }
-        return -1;
+        return now.get(old.size()).index();
+    }
+
+    private List<TimelineEvent> emitsOf(Timeline t, String node, long from) {
+        String quoted = JsJson.stringify(JsonNodeFactory.instance.textNode(event.get()));
+        return t.query().node(node).protocol(Protocol.SOCKETIO).direction(Direction.DOWN)
+                .between(from, Long.MAX_VALUE).list().stream().filter(e -> e.description().contains(quoted)).toList();
     }
 
     // ---------------------------------------------------------------- checking

@@ -321,6 +321,12 @@ public final class SessionViewModel {
         messageIsError.set(false);
     }
 
+    /** Tells the user something went wrong that is not an error of the app (shown like a failure). */
+    public void warn(String text) {
+        message.set(oneLine(text));
+        messageIsError.set(true);
+    }
+
     /** Tells the user something failed; returns false for the caller to return. */
     public boolean fail(Exception e) {
         message.set(oneLine(Messages.get("session.failed", e.getMessage())));
