@@ -15,8 +15,8 @@ import org.netsim.app.gui.time.PlaybackViewModel;
 
 /**
  * The time controls on the keyboard: Space play/pause, Right and Left step, Home restart, + and - speed. The keys
- * work anywhere in the window except where they type or operate the focused control (a text field takes every key,
- * a button or drop-down its own Space), and the same list is shown in Help, Keyboard shortcuts.
+ * work anywhere in the window except in a text field (which takes every key) or an open drop-down; since Space is
+ * play/pause everywhere else, Enter presses the focused button. Help, Keyboard shortcuts shows the same list.
  */
 final class KeyboardShortcuts {
     /** A shortcut as the help dialog lists it: the keys and what they do (both message keys). */
@@ -37,7 +37,8 @@ final class KeyboardShortcuts {
             new Shortcut("app.keys.ctrlE", "app.keys.export"),
             new Shortcut("app.keys.ctrlL", "app.keys.link"),
             new Shortcut("app.keys.f1", "app.keys.help"),
-            new Shortcut("app.keys.tab", "app.keys.focus"));
+            new Shortcut("app.keys.tab", "app.keys.focus"),
+            new Shortcut("app.keys.enter", "app.keys.press"));
 
     private KeyboardShortcuts() {
     }
@@ -54,9 +55,13 @@ final class KeyboardShortcuts {
             if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
                 return;
             }
+            if (e.getCode() == KeyCode.ENTER && focus instanceof ButtonBase b) {
+                b.fire(); // Space is play/pause everywhere, so Enter presses the focused button
+                e.consume();
+                return;
+            }
             Runnable action = switch (e.getCode()) {
-                case SPACE -> focus instanceof ButtonBase || focus instanceof ComboBoxBase ? null
-                        : playback::togglePlay;
+                case SPACE -> focus instanceof ComboBoxBase<?> box && box.isShowing() ? null : playback::togglePlay;
                 case RIGHT, KP_RIGHT -> playback::stepForward;
                 case LEFT, KP_LEFT -> playback::stepBack;
                 case HOME -> playback::restart;

@@ -142,7 +142,7 @@ final class MainMenu extends MenuBar {
         chooser.setTitle(Messages.get("app.menu.exportAll"));
         File dir = chooser.showDialog(window);
         if (dir != null) {
-            export(models.session().exportJob(dir.toPath(), null));
+            export(dir.toPath(), null);
         }
     }
 
@@ -160,15 +160,19 @@ final class MainMenu extends MenuBar {
                         "*.pcap"));
                 File f = chooser.showSaveDialog(window);
                 if (f != null) {
-                    export(models.session().exportJob(f.toPath(), point));
+                    export(f.toPath(), point);
                 }
             }, false));
         }
     }
 
-    /** Runs an export off the FX thread and reports on it. */
-    private void export(Callable<List<Path>> job) {
+    /**
+     * Exports off the FX thread and reports in the status line: with a {@code point}, that capture point to file
+     * {@code target}; without, every capture point into folder {@code target}.
+     */
+    void export(Path target, String point) {
         SessionViewModel session = models.session();
+        Callable<List<Path>> job = session.exportJob(target, point);
         session.inform(Messages.get("app.exporting"));
         Thread t = new Thread(() -> {
             try {

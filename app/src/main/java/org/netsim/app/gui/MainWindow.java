@@ -62,6 +62,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(composer, false);
 
         WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile);
+        welcome.setId("welcomePane");
         welcome.visibleProperty().bind(session.runProperty().isNull());
         workspace.visibleProperty().bind(session.runProperty().isNotNull());
         setCenter(new StackPane(workspace, welcome));
@@ -101,6 +102,11 @@ public final class MainWindow extends BorderPane {
         inspectorRegion.getChildren().setAll(view);
     }
 
+    /** File, Export pcap without the file chooser: one capture point to a file, or every point into a folder. */
+    public void exportPcap(java.nio.file.Path target, String point) {
+        menu.export(target, point);
+    }
+
     public EventListView eventList() {
         return eventList;
     }
@@ -124,8 +130,8 @@ public final class MainWindow extends BorderPane {
         Label scenario = new Label();
         scenario.setId("statusScenario");
         scenario.setMinWidth(Region.USE_PREF_SIZE);
-        scenario.textProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null ? ""
-                : Messages.get("app.status.scenario", session.scenario().name(), session.scenario().seed(),
+        scenario.textProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
+                || session.run() == null ? "" : Messages.get("app.status.scenario", session.scenario().name(), session.scenario().seed(),
                 session.run().timeline().size()), session.scenarioProperty(), session.runProperty()));
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
