@@ -22,9 +22,9 @@ import org.netsim.app.gui.theme.Appearance;
 import org.netsim.app.gui.time.PlaybackBar;
 
 /**
- * The classroom window: menu and time controls on top; the stack view on the left, the topology in the centre, the
- * emit composer on the right, the event list and the inspector below; a status line at the bottom. Until a scenario is
- * loaded the centre shows the welcome pane.
+ * The classroom window: menu and time controls on top; the stack view on the left; the topology in the centre with
+ * the event list below it; the emit composer above the inspector on the right; a status line at the bottom. Until a
+ * scenario is loaded the centre shows the welcome pane.
  *
  * <p>The topology, stack and inspector are built in their own packages; until they are plugged in with
  * {@link #setTopology}, {@link #setStack} and {@link #setInspector}, labelled placeholders hold their places
@@ -48,18 +48,19 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(menu, playbackBar));
 
         eventList = new EventListView(models.events(), session);
-        SplitPane bottom = new SplitPane(eventList, inspectorRegion);
-        bottom.setDividerPositions(0.6);
-        SplitPane centre = new SplitPane(topologyRegion, bottom);
+        SplitPane centre = new SplitPane(topologyRegion, eventList);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.5);
+        centre.setDividerPositions(0.55);
         ScrollPane composer = new ScrollPane(new EmitComposerView(models.emit()));
         composer.setFitToWidth(true);
-        composer.setMinWidth(0);
-        SplitPane workspace = new SplitPane(stackRegion, centre, composer);
-        workspace.setDividerPositions(0.18, 0.8);
+        composer.setMinSize(0, 0);
+        SplitPane right = new SplitPane(composer, inspectorRegion);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.45);
+        SplitPane workspace = new SplitPane(stackRegion, centre, right);
+        workspace.setDividerPositions(0.17, 0.68);
         SplitPane.setResizableWithParent(stackRegion, false);
-        SplitPane.setResizableWithParent(composer, false);
+        SplitPane.setResizableWithParent(right, false);
 
         WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile);
         welcome.setId("welcomePane");

@@ -34,8 +34,8 @@ import org.netsim.timeline.TimelineEvent;
 public final class EventListView extends VBox {
     private final TableView<TimelineEvent> table = new TableView<>();
     private final EventListViewModel model;
-    /** Column widths in em: index, time, node, layer, protocol, direction, info. */
-    private static final double[] COLUMN_EMS = {3.5, 8.5, 5.5, 8.5, 8, 6, 30};
+    /** Column widths in em: index, time, node, direction, protocol, info, layer. */
+    private static final double[] COLUMN_EMS = {3, 7.5, 4.5, 5.5, 8, 30, 8};
     private boolean following;
 
     public EventListView(EventListViewModel model, SessionViewModel session) {
@@ -63,14 +63,16 @@ public final class EventListView extends VBox {
         table.setId("eventTable");
         table.setItems(model.rows());
         table.setPlaceholder(new Label(Messages.get("events.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths (a horizontal scroll bar when the list is narrow) rather than cutting every text
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Wireshark's order: number, time, where, what, the info line; the layer (implied by the protocol) last
         table.getColumns().add(column("events.column.index", e -> String.valueOf(e.index())));
         table.getColumns().add(column("events.column.time", EventListViewModel::time));
         table.getColumns().add(column("events.column.node", TimelineEvent::node));
-        table.getColumns().add(column("events.column.layer", model::layer));
-        table.getColumns().add(protocolColumn());
         table.getColumns().add(column("events.column.direction", EventListViewModel::direction));
+        table.getColumns().add(protocolColumn());
         table.getColumns().add(column("events.column.info", EventListViewModel::info));
+        table.getColumns().add(column("events.column.layer", model::layer));
         setEm(Font.getDefault().getSize());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(filters, table);
@@ -84,6 +86,9 @@ public final class EventListView extends VBox {
         model.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c ->
                 follow(session.selectedEvent()));
         session.layerModelProperty().addListener((o, a, b) -> table.refresh());
+        // the session may have an event selected before this view exists; the table can scroll once it has a skin
+        table.skinProperty().addListener((o, was, skin) -> follow(session.selectedEvent()));
+        follow(session.selectedEvent());
     }
 
     /**
