@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,11 +63,16 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(stackRegion, false);
         SplitPane.setResizableWithParent(right, false);
 
-        WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile);
-        welcome.setId("welcomePane");
-        welcome.visibleProperty().bind(session.runProperty().isNull());
         workspace.visibleProperty().bind(session.runProperty().isNotNull());
-        setCenter(new StackPane(workspace, welcome));
+        StackPane middle = new StackPane(workspace);
+        if (session.run() == null) {
+            // the welcome pane is needed only until the first scenario opens; then it leaves the scene for good
+            WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile);
+            welcome.setId("welcomePane");
+            middle.getChildren().add(welcome);
+            session.runProperty().addListener((o, was, run) -> middle.getChildren().remove(welcome));
+        }
+        setCenter(middle);
         setBottom(statusBar(session));
 
         stage.titleProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
@@ -122,6 +128,9 @@ public final class MainWindow extends BorderPane {
         message.setId("statusMessage");
         message.textProperty().bind(session.messageProperty());
         message.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(session.messageProperty());
+        message.setTooltip(full);
         session.messageIsErrorProperty().addListener((o, was, error) -> {
             message.getStyleClass().remove("ns-error");
             if (error) {

@@ -1,6 +1,7 @@
 package org.netsim.app.gui.events;
 
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -35,7 +36,7 @@ public final class EventListView extends VBox {
     private final TableView<TimelineEvent> table = new TableView<>();
     private final EventListViewModel model;
     /** Column widths in em: index, time, node, direction, protocol, info, layer. */
-    private static final double[] COLUMN_EMS = {3, 7.5, 4.5, 5.5, 8, 30, 8};
+    private static final double[] COLUMN_EMS = {3, 9, 4.5, 6, 8, 30, 8};
     private boolean following;
 
     public EventListView(EventListViewModel model, SessionViewModel session) {
@@ -87,7 +88,7 @@ public final class EventListView extends VBox {
                 follow(session.selectedEvent()));
         session.layerModelProperty().addListener((o, a, b) -> table.refresh());
         // the session may have an event selected before this view exists; the table can scroll once it has a skin
-        table.skinProperty().addListener((o, was, skin) -> follow(session.selectedEvent()));
+        table.skinProperty().addListener((o, was, skin) -> Platform.runLater(() -> follow(session.selectedEvent())));
         follow(session.selectedEvent());
     }
 

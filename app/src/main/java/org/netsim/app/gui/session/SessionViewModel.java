@@ -231,13 +231,16 @@ public final class SessionViewModel {
         }
         int keep = selectedIndex();
         long time = currentTime.get();
+        long keptEventTime = keep < 0 ? -1 : selectedEvent.get().timeNanos();
         scenario.set(s);
         selectedEvent.set(null);
         run.set(r);
         Timeline t = r.timeline();
         if (keep >= 0 && keep < t.size()) {
-            selectedEvent.set(t.get(keep));
-            currentTime.set(Math.max(time, t.get(keep).timeNanos()));
+            TimelineEvent e = t.get(keep);
+            selectedEvent.set(e);
+            // same moment in the new run (the change came later): keep the time too, even between two events
+            currentTime.set(e.timeNanos() == keptEventTime ? time : e.timeNanos());
         } else if (keep >= 0) {
             currentTime.set(START_NANOS);
         }
