@@ -57,7 +57,7 @@ public final class MainWindow extends BorderPane {
         composer.setMinSize(0, 0);
         SplitPane right = new SplitPane(composer, inspectorRegion);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.45);
+        right.setDividerPositions(0.5);
         SplitPane workspace = new SplitPane(stackRegion, centre, right);
         workspace.setDividerPositions(0.17, 0.68);
         SplitPane.setResizableWithParent(stackRegion, false);

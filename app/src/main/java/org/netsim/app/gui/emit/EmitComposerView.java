@@ -8,6 +8,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.netsim.app.gui.Messages;
@@ -56,6 +60,7 @@ public final class EmitComposerView extends VBox {
                 () -> model.variantProperty().get() == null || model.variantProperty().get().fromClient(),
                 model.variantProperty())).then(Messages.get("emit.from")).otherwise(Messages.get("emit.socket")));
         clientLabel.setLabelFor(client);
+        clientLabel.setWrapText(true);
 
         TextField event = new TextField();
         event.setId("emitEvent");
@@ -104,17 +109,43 @@ public final class EmitComposerView extends VBox {
         BooleanBinding hasNamespace = Bindings.createBooleanBinding(() -> model.variantProperty().get() == null
                 || model.variantProperty().get().hasNamespace(), model.variantProperty());
 
-        getChildren().addAll(title, labelled("emit.variant", variant), code, shown(needsClient, clientLabel),
-                shown(needsClient, client), labelled("emit.event", event), labelled("emit.args", args), argsHint,
-                shown(binary, labelled("emit.binary", hex)), shown(hasNamespace, labelled("emit.namespace", namespace)),
-                shown(needsRoom, labelled("emit.room", room)), problem, send);
+        // label beside field, two columns, so the whole form fits above the inspector without scrolling
+        GridPane form = new GridPane();
+        form.setHgap(6);
+        form.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMaxWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().setAll(labels, fields);
+        int row = 0;
+        form.add(label("emit.variant", variant), 0, row);
+        form.add(variant, 1, row++);
+        form.add(code, 0, row++, 2, 1);
+        form.add(shown(needsClient, clientLabel), 0, row);
+        form.add(shown(needsClient, client), 1, row++);
+        form.add(label("emit.event", event), 0, row);
+        form.add(event, 1, row++);
+        form.add(label("emit.args", args), 0, row);
+        form.add(args, 1, row++);
+        form.add(argsHint, 0, row++, 2, 1);
+        form.add(shown(binary, label("emit.binary", hex)), 0, row);
+        form.add(shown(binary, hex), 1, row++);
+        form.add(shown(hasNamespace, label("emit.namespace", namespace)), 0, row);
+        form.add(shown(hasNamespace, namespace), 1, row++);
+        form.add(shown(needsRoom, label("emit.room", room)), 0, row);
+        form.add(shown(needsRoom, room), 1, row++);
+        form.add(problem, 0, row++, 2, 1);
+        getChildren().addAll(title, form, send);
     }
 
-    private static VBox labelled(String key, Node field) {
+    private static Label label(String key, Node field) {
         Label label = new Label(Messages.get(key));
         label.setLabelFor(field);
         label.setWrapText(true);
-        return new VBox(2, label, field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** Shown (and taking space) only while {@code when} holds. */
