@@ -136,7 +136,7 @@ public final class EventListViewModel {
         return Messages.get("events.direction." + e.direction().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The one-line info; a wire event that was lost says so. */
+    /** The engine's one-line info (a lost frame's says "(lost)"; the view also marks its row). */
     public static String info(TimelineEvent e) {
         return e.description();
     }

@@ -53,14 +53,27 @@ public final class PlaybackBar extends HBox {
             private long last = -1;
 
             @Override
+            public void start() {
+                last = -1;
+                super.start();
+            }
+
+            @Override
             public void handle(long now) {
                 if (last >= 0) {
                     playback.advance(Math.min(now - last, MAX_PULSE_NANOS));
                 }
-                last = playback.isPlaying() ? now : -1;
+                last = now;
             }
         };
-        timer.start();
+        // the timer runs only while playing: an idle window asks for no pulses
+        playback.playingProperty().addListener((o, was, playing) -> {
+            if (playing) {
+                timer.start();
+            } else {
+                timer.stop();
+            }
+        });
     }
 
     /** Stops the animation timer (when the window closes). */

@@ -47,8 +47,4 @@ final class WireActivity {
         }
         return i >= 0 && maxEnd[i] > t;
     }
-
-    int hops() {
-        return start.length;
-    }
 }
