@@ -1,7 +1,6 @@
 package org.netsim.app.cli;
 
 import java.util.concurrent.Callable;
-import javafx.application.Application;
 import org.netsim.app.gui.NetsimApplication;
 import picocli.CommandLine.Command;
 
@@ -14,7 +13,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new UserError("no display to open the window on: run it on a desktop session, or use the command "
                     + "line (netsim --help)");
         }
-        Application.launch(NetsimApplication.class);
+        NetsimApplication.launchWindow();
         return 0;
     }
 

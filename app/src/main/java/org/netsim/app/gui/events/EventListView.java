@@ -1,0 +1,211 @@
+package org.netsim.app.gui.events;
+
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.util.StringConverter;
+import org.netsim.app.gui.Messages;
+import org.netsim.app.gui.session.SessionViewModel;
+import org.netsim.app.gui.theme.ProtocolPalette;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Connection;
+import org.netsim.timeline.TimelineEvent;
+
+/**
+ * The event list: filters (protocol, node, connection) above a table of events. Selecting a row selects the event in
+ * the session; when the session's selection moves (stepping, playback, another view) the table selects and scrolls
+ * to that row.
+ */
+public final class EventListView extends VBox {
+    private final TableView<TimelineEvent> table = new TableView<>();
+    private final EventListViewModel model;
+    /** Column widths in em: index, time, node, direction, protocol, info, layer. */
+    private static final double[] COLUMN_EMS = {3, 9, 4.5, 6, 8, 30, 8};
+    private boolean following;
+
+    public EventListView(EventListViewModel model, SessionViewModel session) {
+        this.model = model;
+        getStyleClass().add("ns-panel");
+        Label title = new Label(Messages.get("events.title"));
+        title.getStyleClass().add("ns-panel-title");
+
+        ComboBox<Protocol> protocol = filter(model.protocols(), Protocol::title, "events.filter.protocol");
+        protocol.setId("protocolFilter");
+        protocol.valueProperty().bindBidirectional(model.protocolFilterProperty());
+        ComboBox<String> node = filter(model.nodes(), n -> n, "events.filter.node");
+        node.setId("nodeFilter");
+        node.valueProperty().bindBidirectional(model.nodeFilterProperty());
+        ComboBox<Connection> connection = filter(model.connections(), EventListViewModel::connection,
+                "events.filter.connection");
+        connection.setId("connectionFilter");
+        connection.setPrefWidth(16 * Font.getDefault().getSize());
+        connection.valueProperty().bindBidirectional(model.connectionFilterProperty());
+        Button clear = new Button(Messages.get("events.filter.clear"));
+        clear.setOnAction(e -> model.clearFilters());
+        FlowPane filters = new FlowPane(6, 4, title, protocol, node, connection, clear);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("eventTable");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label(Messages.get("events.empty")));
+        // columns keep their widths (a horizontal scroll bar when the list is narrow) rather than cutting every text
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Wireshark's order: number, time, where, what, the info line; the layer (implied by the protocol) last
+        table.getColumns().add(column("events.column.index", e -> String.valueOf(e.index())));
+        table.getColumns().add(column("events.column.time", EventListViewModel::time));
+        table.getColumns().add(column("events.column.node", TimelineEvent::node));
+        table.getColumns().add(column("events.column.direction", EventListViewModel::direction));
+        table.getColumns().add(protocolColumn());
+        table.getColumns().add(column("events.column.info", EventListViewModel::info));
+        table.getColumns().add(column("events.column.layer", model::layer));
+        setEm(Font.getDefault().getSize());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(filters, table);
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, e) -> {
+            if (!following && e != null) {
+                model.select(e);
+            }
+        });
+        session.selectedEventProperty().addListener((o, was, e) -> follow(e));
+        model.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c ->
+                follow(session.selectedEvent()));
+        session.layerModelProperty().addListener((o, a, b) -> table.refresh());
+        // the session may have an event selected before this view exists; the table can scroll once it has a skin
+        table.skinProperty().addListener((o, was, skin) -> Platform.runLater(() -> follow(session.selectedEvent())));
+        follow(session.selectedEvent());
+    }
+
+    /**
+     * Sizes the columns for a font of {@code px} pixels per em (projector mode makes it larger); the info column takes
+     * the rest, and any cut text has its full value in a tooltip.
+     */
+    public void setEm(double px) {
+        double[] widths = COLUMN_EMS;
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i] * px);
+        }
+    }
+
+    public TableView<TimelineEvent> table() {
+        return table;
+    }
+
+    /** Selects and shows the session's event, or clears the selection when the filters hide it. */
+    private void follow(TimelineEvent e) {
+        following = true;
+        try {
+            int row = e == null ? -1 : model.rowOf(e.index());
+            if (row < 0) {
+                table.getSelectionModel().clearSelection();
+                return;
+            }
+            if (table.getSelectionModel().getSelectedIndex() != row) {
+                table.getSelectionModel().clearAndSelect(row);
+            }
+            scrollIntoView(row);
+        } finally {
+            following = false;
+        }
+    }
+
+    /** Scrolls only when the row is outside the visible rows, keeping a little context above it. */
+    private void scrollIntoView(int row) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = flow.getLastVisibleCell().getIndex();
+            if (row > first && row < last) {
+                return;
+            }
+        }
+        table.scrollTo(Math.max(0, row - 3));
+    }
+
+    private static TableColumn<TimelineEvent, String> column(String key, Function<TimelineEvent, String> text) {
+        TableColumn<TimelineEvent, String> c = new TableColumn<>(Messages.get(key));
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
+                TimelineEvent e = empty ? null : getTableRow().getItem();
+                getStyleClass().remove("ns-lost");
+                if (e != null && e.lost()) {
+                    getStyleClass().add("ns-lost");
+                }
+            }
+        });
+        return c;
+    }
+
+    /** The protocol's name with its colour as a swatch: the name carries the meaning, the colour helps. */
+    private static TableColumn<TimelineEvent, Protocol> protocolColumn() {
+        TableColumn<TimelineEvent, Protocol> c = new TableColumn<>(Messages.get("events.column.protocol"));
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().protocol()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Protocol p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Region swatch = new Region();
+                swatch.getStyleClass().addAll("ns-proto-swatch", ProtocolPalette.styleClass(p));
+                setGraphic(swatch);
+                setText(p.title());
+            }
+        });
+        return c;
+    }
+
+    /** A filter box whose empty value reads "all ...". */
+    private static <T> ComboBox<T> filter(ObservableList<T> items, Function<T, String> text, String promptKey) {
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setPromptText(Messages.get(promptKey));
+        box.setTooltip(new Tooltip(Messages.get(promptKey + ".tip")));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? Messages.get(promptKey) : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? Messages.get(promptKey) : text.apply(t));
+            }
+        });
+        box.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(box, Priority.NEVER);
+        return box;
+    }
+}

@@ -1,0 +1,228 @@
+package org.netsim.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netsim.app.gui.session.LayerModel;
+import org.netsim.app.gui.session.SessionViewModel;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.TimelineEvent;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main paths through the window, driven as a student would: open, step, send an emit, export, switch looks. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private AppModels models;
+    private MainWindow window;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        models = AppModels.create();
+        window = new MainWindow(models, stage);
+        scene = new Scene(window, 1280, 800);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        window.dispose();
+    }
+
+    private SessionViewModel session() {
+        return models.session();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TimelineEvent> table(FxRobot robot) {
+        return robot.lookup("#eventTable").queryAs(TableView.class);
+    }
+
+    /** Clicks through the menu bar: {@code menu(robot, "File", "Shipped scenarios", "Rooms")}. */
+    private void menu(FxRobot robot, String top, String... path) {
+        robot.clickOn(robot.from(window).lookup(".menu-bar .menu-button").queryAllAs(Labeled.class).stream()
+                .filter(b -> b.getText().replace("_", "").equals(top)).findFirst().orElseThrow());
+        for (String item : path) {
+            Node label = robot.lookup(".context-menu .label").match(LabeledMatchers.hasText(item)).queryAll().stream()
+                    .filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                            && n.getScene().getWindow().isShowing()).findFirst().orElseThrow();
+            // into a submenu sideways first: a diagonal path would cross the other items and close it
+            double x = label.localToScreen(label.getBoundsInLocal()).getMinX() + 4;
+            robot.moveTo(new Point2D(x, robot.robotContext().getBaseRobot().retrieveMouse().getY()));
+            robot.clickOn(label);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void open(FxRobot robot, String scenario) {
+        robot.interact(() -> assertThat(session().openShipped(scenario)).isTrue());
+    }
+
+    @Test
+    void aShippedScenarioOpensFromTheMenu(FxRobot robot) {
+        menu(robot, "File", "Shipped scenarios", "Rooms");
+        assertThat(session().scenario().name()).isEqualTo("Rooms");
+        assertThat(table(robot).getItems()).hasSize(session().run().timeline().size());
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).startsWith("Loaded \u201cRooms\u201d");
+    }
+
+    @Test
+    void aBadFileIsReportedInOneLineAndTheScenarioStays(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, "one-client.yaml");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: [unclosed\n");
+        robot.interact(() -> session().openFile(bad));
+        Label status = robot.lookup("#statusMessage").queryAs(Label.class);
+        assertThat(status.getText()).startsWith("Could not do that: bad.yaml").doesNotContain("\n");
+        assertThat(status.getStyleClass()).contains("ns-error");
+        assertThat(session().scenario().name()).isEqualTo("One client and a server");
+        assertThat(table(robot).getItems()).isNotEmpty();
+    }
+
+    @Test
+    void stepForwardAndBackWithKeysAndButtonsAreExact(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        robot.clickOn("#timeLabel");
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        assertThat(session().selectedIndex()).isEqualTo(5);
+        long time = session().currentTime();
+        TimelineEvent fifth = session().selectedEvent();
+        robot.type(KeyCode.LEFT).type(KeyCode.LEFT);
+        assertThat(session().selectedIndex()).isEqualTo(3);
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        assertThat(session().selectedIndex()).isEqualTo(5);
+        assertThat(session().currentTime()).isEqualTo(time);
+        assertThat(table(robot).getSelectionModel().getSelectedItem().index()).isEqualTo(fifth.index());
+        robot.clickOn("#stepBackButton").clickOn("#stepForwardButton").clickOn("#stepForwardButton");
+        assertThat(session().selectedIndex()).isEqualTo(6);
+        robot.type(KeyCode.HOME);
+        assertThat(session().selectedEvent()).isNull();
+        assertThat(robot.lookup("#timeLabel").queryAs(Label.class).getText()).isEqualTo("t = start");
+    }
+
+    @Test
+    void spacePlaysAndPausesAndTheTableFollows(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        robot.clickOn("#restartButton"); // a focused button: Space still plays, Enter presses it
+        robot.type(KeyCode.PLUS).type(KeyCode.PLUS).type(KeyCode.PLUS); // 10x
+        assertThat(models.playback().speed()).isEqualTo(10);
+        robot.type(KeyCode.SPACE);
+        assertThat(models.playback().isPlaying()).isTrue();
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        robot.type(KeyCode.SPACE);
+        assertThat(models.playback().isPlaying()).isFalse();
+        assertThat(session().currentTime()).isGreaterThan(SessionViewModel.START_NANOS);
+        assertThat(session().selectedEvent()).isNotNull();
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(table(robot).getSelectionModel().getSelectedItem().index()).isEqualTo(session().selectedIndex());
+        robot.type(KeyCode.MINUS);
+        assertThat(models.playback().speed()).isEqualTo(5);
+        robot.type(KeyCode.ENTER); // presses the focused Start button
+        assertThat(session().selectedEvent()).isNull();
+    }
+
+    @Test
+    void anEmitTypedInTheComposerIsSentAndSelected(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        robot.interact(() -> session().select(session().lastEventAtOrBefore(
+                SessionViewModel.START_NANOS + 200_000_000L)));
+        robot.doubleClickOn("#emitEvent").eraseText(10).write("quiz");
+        robot.doubleClickOn("#emitArgs").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .type(KeyCode.BACK_SPACE).write("[6, 7,");
+        Label problem = robot.lookup("#emitProblem").queryAs(Label.class);
+        assertThat(problem.getText()).startsWith("Arguments: Unexpected end of input");
+        assertThat(robot.lookup("#emitSend").queryAs(Button.class).isDisabled()).isTrue();
+        robot.write(" \"x\"]");
+        assertThat(problem.getText()).isEmpty();
+        robot.clickOn("#emitSend");
+        robot.interact(() -> models.playback().pause());
+        TimelineEvent sent = session().run().timeline().query().node("alice").protocol(Protocol.SOCKETIO)
+                .direction(Direction.DOWN).list().stream().filter(e -> e.description().contains("quiz"))
+                .findFirst().orElseThrow();
+        assertThat(sent.description()).isEqualTo("EVENT \"quiz\" [6,7,\"x\"]");
+        assertThat(session().run().timeline().query().node("server").protocol(Protocol.SOCKETIO)
+                .direction(Direction.UP).list()).anyMatch(e -> e.description().equals("EVENT \"quiz\" [6,7,\"x\"]"));
+        assertThat(session().selectedIndex()).isGreaterThanOrEqualTo(sent.index());
+        assertThat(table(robot).getSelectionModel().getSelectedItem().index()).isEqualTo(session().selectedIndex());
+    }
+
+    @Test
+    void exportWritesAPcapOfTheCapturePoint(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, "broadcast-three-clients.yaml");
+        Path file = dir.resolve("bob.pcap");
+        robot.interact(() -> window.exportPcap(file, "bob"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session().messageProperty().get().startsWith("Wrote"));
+        byte[] pcap = Files.readAllBytes(file);
+        long magic = (pcap[0] & 0xffL) | (pcap[1] & 0xffL) << 8 | (pcap[2] & 0xffL) << 16 | (pcap[3] & 0xffL) << 24;
+        assertThat(magic).isIn(0xa1b23c4dL, 0xa1b2c3d4L);
+        var frames = session().run().capture("bob");
+        int at = 24;
+        for (var f : frames) {
+            int length = (pcap[at + 8] & 0xff) | (pcap[at + 9] & 0xff) << 8;
+            assertThat(length).isEqualTo(f.bytes().length);
+            assertThat(java.util.Arrays.copyOfRange(pcap, at + 16, at + 16 + length)).isEqualTo(f.bytes());
+            at += 16 + length;
+        }
+        assertThat(at).isEqualTo(pcap.length);
+    }
+
+    @Test
+    void themeProjectorAndLayerModelSwitchFromTheViewMenu(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        menu(robot, "View", "Dark theme");
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("/theme/dark.css"))
+                .noneMatch(s -> s.endsWith("/theme/light.css"));
+        menu(robot, "View", "Projector mode (everything larger)");
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("/theme/projector.css"));
+        menu(robot, "View", "Layers: TCP/IP (4)");
+        assertThat(session().layerModelProperty().get()).isEqualTo(LayerModel.TCP_IP);
+        menu(robot, "View", "Light theme");
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("/theme/light.css"));
+    }
+
+    @Test
+    void helpListsTheKeyboardShortcuts(FxRobot robot) {
+        robot.clickOn("#timeLabel");
+        robot.type(KeyCode.F1);
+        assertThat(robot.lookup("#shortcutList .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Space", "Play or pause", "Right arrow", "Left arrow", "Home", "+", "\u2212");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#shortcutList").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void addingAClientFromTheMenuRunsAgain(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        menu(robot, "Scenario", "Add a client");
+        assertThat(session().scenario().clients()).hasSize(2);
+        assertThat(models.events().nodes()).contains("bob");
+        menu(robot, "Scenario", "Remove a client", "bob");
+        assertThat(session().scenario().clients()).hasSize(1);
+    }
+}
