@@ -2,23 +2,54 @@ package org.netsim.app.gui;
 
 import org.netsim.app.gui.emit.EmitComposerViewModel;
 import org.netsim.app.gui.events.EventListViewModel;
+import org.netsim.app.gui.inspector.InspectorViewModel;
 import org.netsim.app.gui.session.SessionViewModel;
+import org.netsim.app.gui.stack.StackViewModel;
 import org.netsim.app.gui.theme.Appearance;
 import org.netsim.app.gui.time.PlaybackViewModel;
+import org.netsim.app.gui.topology.TopologyViewModel;
+import org.netsim.scenario.ScenarioRun;
+import org.netsim.timeline.TimelineEvent;
 
 /**
- * The window's view models, wired to one another: one session, playback stepping through the event list's filter,
- * the composer playing what it sends. The views (and the views the other packages add) take what they need from here.
+ * The window's view models, wired to one another: one session; playback stepping through the event list's filter;
+ * the composer playing what it sends; the inspector and the stack showing the selected event; the topology showing
+ * the frames on the wires at the current time; one layer model (OSI or TCP/IP) for every view.
  */
 public record AppModels(SessionViewModel session, PlaybackViewModel playback, EventListViewModel events,
-                        EmitComposerViewModel emit, Appearance appearance) {
+                        EmitComposerViewModel emit, InspectorViewModel inspector, StackViewModel stack,
+                        TopologyViewModel topology, Appearance appearance) {
 
     public static AppModels create() {
         SessionViewModel session = new SessionViewModel();
         PlaybackViewModel playback = new PlaybackViewModel(session);
         EventListViewModel events = new EventListViewModel(session);
         playback.filterProperty().bind(events.filterProperty());
-        return new AppModels(session, playback, events, new EmitComposerViewModel(session, playback),
-                new Appearance());
+        InspectorViewModel inspector = new InspectorViewModel(Messages.bundle());
+        StackViewModel stack = new StackViewModel();
+        TopologyViewModel topology = new TopologyViewModel(Messages.bundle());
+        stack.layerModelProperty().bindBidirectional(session.layerModelProperty());
+        session.selectedEventProperty().addListener((o, was, event) -> showEvent(session, inspector, stack, event));
+        session.runProperty().addListener((o, was, run) -> topology.setRun(run));
+        session.currentTimeProperty().addListener((o, was, time) -> topology.setTime(time.longValue()));
+        if (session.run() != null) {
+            topology.setRun(session.run());
+            topology.setTime(session.currentTimeProperty().get());
+            showEvent(session, inspector, stack, session.selectedEventProperty().get());
+        }
+        return new AppModels(session, playback, events, new EmitComposerViewModel(session, playback), inspector,
+                stack, topology, new Appearance());
+    }
+
+    private static void showEvent(SessionViewModel session, InspectorViewModel inspector, StackViewModel stack,
+                                  TimelineEvent event) {
+        ScenarioRun run = session.run();
+        if (event == null || run == null) {
+            inspector.clear();
+            stack.clear();
+            return;
+        }
+        inspector.show(event);
+        stack.show(event, run.timeline());
     }
 }

@@ -7,6 +7,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -18,24 +20,29 @@ import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.netsim.app.gui.emit.EmitComposerView;
 import org.netsim.app.gui.events.EventListView;
+import org.netsim.app.gui.inspector.InspectorView;
 import org.netsim.app.gui.session.SessionViewModel;
+import org.netsim.app.gui.stack.StackView;
 import org.netsim.app.gui.theme.Appearance;
 import org.netsim.app.gui.time.PlaybackBar;
+import org.netsim.app.gui.topology.TopologyView;
 
 /**
- * The classroom window: menu and time controls on top; the stack view on the left; the topology in the centre with
- * the event list below it; the emit composer above the inspector on the right; a status line at the bottom. Until a
- * scenario is loaded the centre shows the welcome pane.
+ * The classroom window: menu and time controls on top; the topology with the event list and the emit composer (as
+ * tabs) beside it; below, across the whole width, the stack view and the inspector (as tabs); a status line at the
+ * bottom. Until a scenario is loaded the centre shows the welcome pane.
  *
- * <p>The topology, stack and inspector are built in their own packages; until they are plugged in with
- * {@link #setTopology}, {@link #setStack} and {@link #setInspector}, labelled placeholders hold their places
- * (ids {@code topologyRegion}, {@code stackRegion}, {@code inspectorRegion}).
+ * <p>The topology, stack and inspector views come from their own packages; they sit in regions with the ids
+ * {@code topologyRegion}, {@code stackRegion} and {@code inspectorRegion}, and follow the appearance's theme.
  */
 public final class MainWindow extends BorderPane {
     private final AppModels models;
-    private final StackPane topologyRegion = placeholder("topologyRegion", "app.region.topology");
-    private final StackPane stackRegion = placeholder("stackRegion", "app.region.stack");
-    private final StackPane inspectorRegion = placeholder("inspectorRegion", "app.region.inspector");
+    private final StackPane topologyRegion;
+    private final StackPane stackRegion;
+    private final StackPane inspectorRegion;
+    private final TopologyView topology;
+    private final StackView stack;
+    private final InspectorView inspector;
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
     private final EventListView eventList;
@@ -47,21 +54,32 @@ public final class MainWindow extends BorderPane {
         menu = new MainMenu(models, stage);
         playbackBar = new PlaybackBar(models.playback(), session);
         setTop(new VBox(menu, playbackBar));
+        topology = new TopologyView(models.topology(), Messages.bundle());
+        stack = new StackView(models.stack(), Messages.bundle());
+        inspector = new InspectorView(models.inspector(), Messages.bundle());
+        for (var themed : java.util.List.of(topology.themeProperty(), stack.themeProperty(),
+                inspector.themeProperty())) {
+            themed.bind(models.appearance().themeProperty());
+        }
+        topologyRegion = region("topologyRegion", topology);
+        stackRegion = region("stackRegion", stack);
+        inspectorRegion = region("inspectorRegion", inspector);
 
         eventList = new EventListView(models.events(), session);
-        SplitPane centre = new SplitPane(topologyRegion, eventList);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.55);
         ScrollPane composer = new ScrollPane(new EmitComposerView(models.emit()));
         composer.setFitToWidth(true);
         composer.setMinSize(0, 0);
-        SplitPane right = new SplitPane(composer, inspectorRegion);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
-        SplitPane workspace = new SplitPane(stackRegion, centre, right);
-        workspace.setDividerPositions(0.17, 0.68);
-        SplitPane.setResizableWithParent(stackRegion, false);
-        SplitPane.setResizableWithParent(right, false);
+        // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
+        // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
+        TabPane side = tabs("sideTabs", tab("eventsTab", "app.tab.events", eventList),
+                tab("emitTab", "app.tab.emit", composer));
+        SplitPane upper = new SplitPane(topologyRegion, side);
+        upper.setDividerPositions(0.58);
+        TabPane lower = tabs("lowerTabs", tab("stackTab", "app.tab.stack", stackRegion),
+                tab("inspectorTab", "app.tab.inspector", inspectorRegion));
+        SplitPane workspace = new SplitPane(upper, lower);
+        workspace.setOrientation(Orientation.VERTICAL);
+        workspace.setDividerPositions(0.52);
 
         workspace.visibleProperty().bind(session.runProperty().isNotNull());
         StackPane middle = new StackPane(workspace);
@@ -97,16 +115,16 @@ public final class MainWindow extends BorderPane {
         return Font.getDefault().getSize() * (projector ? Appearance.PROJECTOR_SCALE : 1);
     }
 
-    public void setTopology(Node view) {
-        topologyRegion.getChildren().setAll(view);
+    public TopologyView topology() {
+        return topology;
     }
 
-    public void setStack(Node view) {
-        stackRegion.getChildren().setAll(view);
+    public StackView stack() {
+        return stack;
     }
 
-    public void setInspector(Node view) {
-        inspectorRegion.getChildren().setAll(view);
+    public InspectorView inspector() {
+        return inspector;
     }
 
     /** File, Export pcap without the file chooser: one capture point to a file, or every point into a folder. */
@@ -150,12 +168,23 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private static StackPane placeholder(String id, String key) {
-        Label label = new Label(Messages.get(key));
-        label.setWrapText(true);
-        StackPane p = new StackPane(label);
+    private static Tab tab(String id, String key, Node content) {
+        Tab t = new Tab(Messages.get(key), content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    private static TabPane tabs(String id, Tab... tabs) {
+        TabPane p = new TabPane(tabs);
         p.setId(id);
-        p.getStyleClass().add("ns-placeholder");
+        p.setMinSize(0, 0);
+        return p;
+    }
+
+    private static StackPane region(String id, Node view) {
+        StackPane p = new StackPane(view);
+        p.setId(id);
         p.setMinSize(0, 0);
         return p;
     }

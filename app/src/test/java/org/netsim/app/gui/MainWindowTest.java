@@ -152,6 +152,7 @@ class MainWindowTest {
         open(robot, "one-client.yaml");
         robot.interact(() -> session().select(session().lastEventAtOrBefore(
                 SessionViewModel.START_NANOS + 200_000_000L)));
+        robot.clickOn(robot.lookup(".tab").match(n -> "emitTab".equals(n.getId())).queryAs(Node.class));
         robot.doubleClickOn("#emitEvent").eraseText(10).write("quiz");
         robot.doubleClickOn("#emitArgs").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .type(KeyCode.BACK_SPACE).write("[6, 7,");
@@ -224,5 +225,49 @@ class MainWindowTest {
         assertThat(models.events().nodes()).contains("bob");
         menu(robot, "Scenario", "Remove a client", "bob");
         assertThat(session().scenario().clients()).hasSize(1);
+    }
+
+    /**
+     * The inspector and the stack in the window: the emit's TCP segment selected, clicking "Destination port" in the
+     * layer tree highlights exactly its two bytes in the hex pane; the stack's TCP/IP button switches every view.
+     */
+    @Test
+    void aFieldClickedInTheInspectorHighlightsItsBytesAndTheStackSwitchesLayerModels(FxRobot robot) {
+        open(robot, "one-client.yaml");
+        TimelineEvent emit = session().run().timeline().query().node("alice").direction(Direction.DOWN)
+                .protocol(Protocol.TCP).list().stream().filter(e -> e.description().contains("PSH")
+                        && e.timeNanos() >= session().run().timeline().query().protocol(Protocol.SOCKETIO)
+                        .node("alice").direction(Direction.DOWN).list().get(1).timeNanos())
+                .findFirst().orElseThrow();
+        robot.interact(() -> session().select(emit.index()));
+        robot.clickOn(robot.lookup(".tab").match(n -> "inspectorTab".equals(n.getId()))
+                .queryAs(Node.class));
+        var field = emit.pdu().field("tcp.dstport").orElseThrow();
+        // the lower pane is short: open the TCP layer and scroll its port into view, as a student would
+        robot.interact(() -> {
+            var tree = window.inspector().tree();
+            for (var layer : tree.getRoot().getChildren()) {
+                for (var row : layer.getChildren()) {
+                    if (row.getValue().text().startsWith("Destination port: 3000")) {
+                        layer.setExpanded(true);
+                        tree.scrollTo(tree.getRow(row));
+                    }
+                }
+            }
+        });
+        robot.clickOn("Destination port: 3000");
+        assertThat(models.inspector().highlightStartProperty().get()).isEqualTo(field.byteStart());
+        assertThat(models.inspector().highlightEndProperty().get()).isEqualTo(field.byteEnd());
+        assertThat(field.byteEnd() - field.byteStart()).isEqualTo(2);
+
+        robot.clickOn(robot.lookup(".tab").match(n -> "stackTab".equals(n.getId()))
+                .queryAs(Node.class));
+        assertThat(robot.lookup("#stackRegion .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("OSI layer", "7  Application", "1  Physical");
+        robot.clickOn("#stack-tcpip");
+        assertThat(session().layerModelProperty().get()).isEqualTo(LayerModel.TCP_IP);
+        assertThat(robot.lookup("#stackRegion .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("TCP/IP layer", "4  Application", "1  Link").doesNotContain("7  Application");
+        assertThat(models.events().layer(emit)).isEqualTo("3 Transport");
     }
 }

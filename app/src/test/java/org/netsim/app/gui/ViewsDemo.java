@@ -7,7 +7,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.netsim.app.gui.inspector.InspectorView;
 import org.netsim.app.gui.inspector.InspectorViewModel;
-import org.netsim.app.gui.stack.LayerModel;
+import org.netsim.app.gui.session.LayerModel;
 import org.netsim.app.gui.stack.StackView;
 import org.netsim.app.gui.stack.StackViewModel;
 import org.netsim.app.gui.theme.Theme;

@@ -1,5 +1,6 @@
 package org.netsim.app.gui.stack;
 
+import org.netsim.app.gui.session.LayerModel;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,10 @@ public final class StackView extends BorderPane {
         });
         vm.stepProperty().addListener((o, a, b) -> updateVisibility(a.intValue(), b.intValue()));
         rebuild();
+        if (!vm.blocks().isEmpty()) {
+            // made for an event selected before the view existed: show it whole, the animation was not watched
+            jumpToEnd();
+        }
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -1,5 +1,6 @@
 package org.netsim.app.gui.stack;
 
+import org.netsim.app.gui.session.LayerModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;

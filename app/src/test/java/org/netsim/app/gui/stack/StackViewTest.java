@@ -1,5 +1,6 @@
 package org.netsim.app.gui.stack;
 
+import org.netsim.app.gui.session.LayerModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Node;
