@@ -47,7 +47,10 @@ public final class TcpOptions {
     public static int length(List<TcpOption> options) {
         int n = 0;
         for (int i = 0, size = options.size(); i < size; i++) {
-            n += options.get(i).length();
+            TcpOption o = options.get(i);
+            // the options of every segment (NOP, NOP, Timestamps) are counted without a call through the interface,
+            // which has eight implementations: a simulated classroom counts them millions of times
+            n += o instanceof TcpOption.NoOperation ? 1 : o instanceof TcpOption.Timestamps ? 10 : o.length();
         }
         return n;
     }
