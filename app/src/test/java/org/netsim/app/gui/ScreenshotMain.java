@@ -7,7 +7,8 @@ import org.netsim.app.gui.theme.Theme;
 
 /**
  * Opens the window on a scenario with an event selected, for screenshots under Xvfb:
- * {@code ScreenshotMain <scenario.yaml> <event index> [light|dark] [projector]}.
+ * {@code ScreenshotMain <scenario.yaml> <event index> [light|dark] [projector] [inspector] [emit]} (the last two bring
+ * the inspector and the composer tabs to the front).
  */
 public final class ScreenshotMain {
     private ScreenshotMain() {
@@ -33,6 +34,15 @@ public final class ScreenshotMain {
             window.attach(scene);
             stage.setScene(scene);
             stage.show();
+            for (String tab : new String[] {"inspector", "emit"}) {
+                if (args.contains(tab)) {
+                    scene.getRoot().lookupAll(".tab-pane").forEach(p -> {
+                        var pane = (javafx.scene.control.TabPane) p;
+                        pane.getTabs().stream().filter(t -> (tab + "Tab").equals(t.getId())).findFirst()
+                                .ifPresent(t -> pane.getSelectionModel().select(t));
+                    });
+                }
+            }
         }
     }
 }

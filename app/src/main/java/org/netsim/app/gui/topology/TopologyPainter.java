@@ -84,7 +84,10 @@ final class TopologyPainter {
             g.setLineWidth(Math.max(1, em / 8));
             g.strokeLine(a[0], a[1], b[0], b[1]);
             if (cableLabels) {
-                cableLabel(g, cableText(c.name(), c.config()), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, background, dim);
+                // a steep cable is short between the labels of its two ends: its settings go beside it, not on it
+                boolean steep = Math.abs(b[1] - a[1]) > Math.abs(b[0] - a[0]);
+                cableLabel(g, cableText(c.name(), c.config()), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, steep,
+                        background, dim);
             }
         }
         for (TopologyGraph.Device d : graph.devices()) {
@@ -134,12 +137,19 @@ final class TopologyPainter {
                 MessageFormat.format(text.getString("topology.link.limits"), c.mtu(), percent(c.lossRate())) + drops);
     }
 
-    /** Two lines centred on the cable, on a patch of background so the cable does not strike them through. */
-    private void cableLabel(GraphicsContext g, List<String> lines, double x, double y, Color background, Color ink) {
+    /**
+     * Two lines centred on the cable (or beside it), on a patch of background so the cable does not strike them
+     * through.
+     */
+    private void cableLabel(GraphicsContext g, List<String> lines, double x, double y, boolean beside,
+                            Color background, Color ink) {
         g.setFont(Font.font(em * 0.8));
         double width = 0;
         for (String l : lines) {
             width = Math.max(width, l.length() * charWidth * 0.95);
+        }
+        if (beside) {
+            x += width / 2 + 1.2 * em;
         }
         double lh = em * 1.05;
         double top = y - lh * lines.size() / 2;
