@@ -66,4 +66,30 @@ public record Field(FieldSpec spec, long bitOffset, long bitLength, long value, 
     public String toString() {
         return name() + ": " + display() + (problem == null ? "" : " [" + problem + "]");
     }
+
+    /** Whether the field does not fill whole bytes (TCP's flags, IPv4's fragment offset): it is shown bit by bit. */
+    public boolean isBitField() {
+        return (bitOffset & 7) != 0 || (bitLength & 7) != 0;
+    }
+
+    /**
+     * The bytes of {@code frame} that hold this field, its own bits written and the others as dots, in groups of four
+     * as Wireshark draws them: {@code .... ..1.} for TCP's SYN.
+     */
+    public String bitPicture(byte[] frame) {
+        StringBuilder sb = new StringBuilder();
+        long first = byteStart() * 8L;
+        long last = byteEnd() * 8L;
+        for (long bit = first; bit < last; bit++) {
+            if (bit > first && (bit - first) % 4 == 0) {
+                sb.append(' ');
+            }
+            if (bit >= bitOffset && bit < bitEnd()) {
+                sb.append((frame[(int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1);
+            } else {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
 }

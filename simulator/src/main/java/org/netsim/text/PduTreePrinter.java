@@ -76,8 +76,8 @@ public final class PduTreePrinter {
 
     private void field(StringBuilder out, Field f, byte[] frame, byte[] wire) {
         out.append("    ");
-        if (isBitField(f) && frame != null && f.byteEnd() <= frame.length) {
-            out.append(bitPicture(f, frame)).append(" = ");
+        if (f.isBitField() && frame != null && f.byteEnd() <= frame.length) {
+            out.append(f.bitPicture(frame)).append(" = ");
         }
         out.append(f.name()).append(": ").append(oneLine(f.display()));
         if (f.problem() != null) {
@@ -95,28 +95,6 @@ public final class PduTreePrinter {
             }
             out.append(": ").append(f.explanation()).append('\n');
         }
-    }
-
-    private static boolean isBitField(Field f) {
-        return (f.bitOffset() & 7) != 0 || (f.bitLength() & 7) != 0;
-    }
-
-    /** The bytes holding a bit field, with the field's bits shown and the others as dots: {@code .... 0101}. */
-    static String bitPicture(Field f, byte[] frame) {
-        StringBuilder sb = new StringBuilder();
-        long first = f.byteStart() * 8L;
-        long last = f.byteEnd() * 8L;
-        for (long bit = first; bit < last; bit++) {
-            if (bit > first && (bit - first) % 4 == 0) {
-                sb.append(' ');
-            }
-            if (bit >= f.bitOffset() && bit < f.bitEnd()) {
-                sb.append((frame[(int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1);
-            } else {
-                sb.append('.');
-            }
-        }
-        return sb.toString();
     }
 
     /** The field's bytes as hex, the first 16 only for long ones. */

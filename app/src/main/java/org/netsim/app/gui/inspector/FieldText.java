@@ -13,15 +13,11 @@ public final class FieldText {
     private FieldText() {
     }
 
-    public static boolean isBitField(Field f) {
-        return (f.bitOffset() & 7) != 0 || (f.bitLength() & 7) != 0;
-    }
-
     /** The tree line for {@code f}; {@code frame} is the buffer it was decoded from (for the bit picture), or null. */
     public static String line(Field f, byte[] frame) {
         StringBuilder sb = new StringBuilder();
-        if (isBitField(f) && frame != null && f.byteEnd() <= frame.length) {
-            sb.append(bitPicture(f, frame)).append(" = ");
+        if (f.isBitField() && frame != null && f.byteEnd() <= frame.length) {
+            sb.append(f.bitPicture(frame)).append(" = ");
         }
         sb.append(f.name()).append(": ").append(oneLine(f.display()));
         if (f.problem() != null) {
@@ -30,27 +26,9 @@ public final class FieldText {
         return sb.toString();
     }
 
-    /** The bytes holding a bit field, its own bits shown and the others as dots, in groups of four. */
-    public static String bitPicture(Field f, byte[] frame) {
-        StringBuilder sb = new StringBuilder();
-        long first = f.byteStart() * 8L;
-        long last = f.byteEnd() * 8L;
-        for (long bit = first; bit < last; bit++) {
-            if (bit > first && (bit - first) % 4 == 0) {
-                sb.append(' ');
-            }
-            if (bit >= f.bitOffset() && bit < f.bitEnd()) {
-                sb.append((frame[(int) (bit >>> 3)] >>> (7 - (int) (bit & 7))) & 1);
-            } else {
-                sb.append('.');
-            }
-        }
-        return sb.toString();
-    }
-
     /** The mask of a bit field over the bytes that hold it, {@code 0x02} for TCP's SYN; null for a whole-byte field. */
     public static String bitMask(Field f) {
-        if (!isBitField(f) || f.byteEnd() - f.byteStart() > 8) {
+        if (!f.isBitField() || f.byteEnd() - f.byteStart() > 8) {
             return null;
         }
         long mask = 0;
