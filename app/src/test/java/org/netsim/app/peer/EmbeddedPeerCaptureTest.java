@@ -1,0 +1,97 @@
+package org.netsim.app.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netsim.app.capture.CaptureProblem;
+import org.netsim.app.capture.LiveCapture;
+import org.netsim.app.testing.ExternalTool;
+import org.netsim.capture.file.CapturedFrame;
+import org.netsim.pdu.Pdu;
+import org.netsim.stack.DecodedMessage;
+import org.netsim.stack.MessageExtractor;
+import org.netsim.stack.StackDissector;
+
+/**
+ * The issue's first acceptance check: the embedded real peer's traffic, captured on the loopback device, decodes to
+ * exactly the events that were sent, in both directions. Needs capture rights (root in CI).
+ */
+class EmbeddedPeerCaptureTest {
+    @ParameterizedTest(name = "webSocketOnly={0}")
+    @ValueSource(booleans = {false, true})
+    void theCapturedTrafficDecodesToTheEventsSentBothWays(boolean webSocketOnly) throws Exception {
+        int port = freePort();
+        LiveCapture capture;
+        try {
+            capture = LiveCapture.start("lo", "tcp port " + port, 100_000);
+        } catch (CaptureProblem p) {
+            ExternalTool.missing("live capture on loopback", p.getMessage());
+            return;
+        }
+        List<CapturedFrame> frames = new ArrayList<>();
+        try (EmbeddedPeer peer = EmbeddedPeer.start(port, webSocketOnly)) {
+            peer.emit("chat", "[\"hi\"]");
+            peer.emit("score", "[{\"team\":\"blue\",\"points\":3},[1,2],true,null,2.5]");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline && peer.received().size() < 4) {
+                Thread.sleep(20);
+            }
+            // each side in the order things were sent (the two sides' callbacks run on their own threads)
+            for (String side : List.of("server", "client")) {
+                assertThat(peer.received()).filteredOn(r -> r.by().equals(side))
+                        .extracting(EmbeddedPeer.Received::event, EmbeddedPeer.Received::argsJson)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("chat", "[\"hi\"]"),
+                                org.assertj.core.groups.Tuple.tuple("score",
+                                        "[{\"team\":\"blue\",\"points\":3},[1,2],true,null,2.5]"));
+            }
+            Thread.sleep(200);
+        } finally {
+            Thread.sleep(100);
+            capture.stop();
+            capture.drainTo(frames, Integer.MAX_VALUE);
+        }
+        assertThat(capture.counters().bufferDropped()).isZero();
+        StackDissector dissector = new StackDissector();
+        MessageExtractor extractor = new MessageExtractor();
+        List<String> events = new ArrayList<>();
+        String toServer = ":" + port;
+        for (CapturedFrame f : frames) {
+            byte[] data = f.data().toArray();
+            Pdu root = dissector.dissect(data, 0, data.length, false);
+            for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
+                if ("EVENT".equals(m.type())) {
+                    events.add((m.dst().endsWith(toServer) ? "to server " : "to client ") + m.text());
+                }
+            }
+        }
+        // the packets as they travelled; each direction in the order it was sent
+        String score = "42[\"score\",{\"team\":\"blue\",\"points\":3},[1,2],true,null,2.5]";
+        assertThat(events).filteredOn(e -> e.startsWith("to server"))
+                .containsExactly("to server 42[\"chat\",\"hi\"]", "to server " + score);
+        assertThat(events).filteredOn(e -> e.startsWith("to client"))
+                .containsExactly("to client 42[\"chat\",\"hi\"]", "to client " + score);
+    }
+
+    @Test
+    void aPortInUseIsReportedInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPeer.start(port, false))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("the embedded Socket.IO server cannot listen on 127.0.0.1:" + port);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
