@@ -3,6 +3,7 @@ package org.netsim.app.gui;
 import org.netsim.app.gui.emit.EmitComposerViewModel;
 import org.netsim.app.gui.events.EventListViewModel;
 import org.netsim.app.gui.inspector.InspectorViewModel;
+import org.netsim.app.gui.live.LiveViewModel;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.app.gui.stack.StackViewModel;
 import org.netsim.app.gui.theme.Appearance;
@@ -14,11 +15,12 @@ import org.netsim.timeline.TimelineEvent;
 /**
  * The window's view models, wired to one another: one session; playback stepping through the event list's filter;
  * the composer playing what it sends; the inspector and the stack showing the selected event; the topology showing
- * the frames on the wires at the current time; one layer model (OSI or TCP/IP) for every view.
+ * the frames on the wires at the current time; one layer model (OSI or TCP/IP) for every view; live capture beside
+ * the simulation.
  */
 public record AppModels(SessionViewModel session, PlaybackViewModel playback, EventListViewModel events,
                         EmitComposerViewModel emit, InspectorViewModel inspector, StackViewModel stack,
-                        TopologyViewModel topology, Appearance appearance) {
+                        TopologyViewModel topology, LiveViewModel live, Appearance appearance) {
 
     public static AppModels create() {
         SessionViewModel session = new SessionViewModel();
@@ -38,7 +40,7 @@ public record AppModels(SessionViewModel session, PlaybackViewModel playback, Ev
             showEvent(session, inspector, stack, session.selectedEventProperty().get());
         }
         return new AppModels(session, playback, events, new EmitComposerViewModel(session, playback), inspector,
-                stack, topology, new Appearance());
+                stack, topology, new LiveViewModel(), new Appearance());
     }
 
     private static void showEvent(SessionViewModel session, InspectorViewModel inspector, StackViewModel stack,

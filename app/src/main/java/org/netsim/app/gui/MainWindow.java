@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.netsim.app.gui.emit.EmitComposerView;
 import org.netsim.app.gui.events.EventListView;
 import org.netsim.app.gui.inspector.InspectorView;
+import org.netsim.app.gui.live.LiveView;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.app.gui.stack.StackView;
 import org.netsim.app.gui.theme.Appearance;
@@ -43,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private final TopologyView topology;
     private final StackView stack;
     private final InspectorView inspector;
+    private final LiveView live;
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
     private final EventListView eventList;
@@ -71,8 +73,16 @@ public final class MainWindow extends BorderPane {
         composer.setMinSize(0, 0);
         // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
         // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
+        live = new LiveView(models.live());
+        Tab liveTab = tab("liveTab", "live.tab", live);
+        // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
+        liveTab.setOnSelectionChanged(e -> {
+            if (liveTab.isSelected() && models.live().devices().isEmpty()) {
+                models.live().loadDevices();
+            }
+        });
         TabPane side = tabs("sideTabs", tab("eventsTab", "app.tab.events", eventList),
-                tab("emitTab", "app.tab.emit", composer));
+                tab("emitTab", "app.tab.emit", composer), liveTab);
         SplitPane upper = new SplitPane(topologyRegion, side);
         upper.setDividerPositions(0.58);
         TabPane lower = tabs("lowerTabs", tab("stackTab", "app.tab.stack", stackRegion),
@@ -136,9 +146,11 @@ public final class MainWindow extends BorderPane {
         return eventList;
     }
 
-    /** Stops the playback timer; the window calls it when it closes. */
+    /** Stops the playback timer, the live capture and the built-in peer; the window calls it when it closes. */
     public void dispose() {
         playbackBar.stop();
+        live.dispose();
+        models.live().dispose();
     }
 
     private static HBox statusBar(SessionViewModel session) {

@@ -34,7 +34,7 @@ public final class ScreenshotMain {
             window.attach(scene);
             stage.setScene(scene);
             stage.show();
-            for (String tab : new String[] {"inspector", "emit"}) {
+            for (String tab : new String[] {"inspector", "emit", "live"}) {
                 if (args.contains(tab)) {
                     scene.getRoot().lookupAll(".tab-pane").forEach(p -> {
                         var pane = (javafx.scene.control.TabPane) p;

@@ -1,0 +1,235 @@
+package org.netsim.app.gui.live;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netsim.app.capture.CaptureProblem;
+import org.netsim.app.capture.LiveCapture;
+import org.netsim.app.gui.Messages;
+import org.netsim.app.peer.EmbeddedPeer;
+import org.netsim.capture.file.CapturedFrame;
+import org.netsim.pdu.Pdu;
+import org.netsim.stack.DecodedMessage;
+import org.netsim.stack.MessageExtractor;
+import org.netsim.stack.StackDissector;
+
+/**
+ * The live screen: capture real traffic off a device (by default the embedded peer's port on loopback), decode it with
+ * the simulator's own codecs, and send real emits through the embedded peer with one click.
+ *
+ * <p>The capture thread fills a bounded buffer; {@link #poll()}, which the view calls a few times a second on the UI
+ * thread, takes at most {@link #BATCH} frames at a time, so a flood of frames never freezes the window. The message
+ * list keeps the latest {@link #KEPT} messages: a long capture never holds more than the view shows.
+ */
+public final class LiveViewModel {
+    static final int BUFFER_FRAMES = 100_000;
+    static final int BATCH = 5_000;
+    static final int KEPT = 10_000;
+    /** Node's and the shipped scenarios' port; the embedded peer takes it when it is free. */
+    static final int DEFAULT_PORT = 3000;
+
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final StringProperty device = new SimpleStringProperty(this, "device");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "tcp port " + DEFAULT_PORT);
+    private final BooleanProperty capturing = new SimpleBooleanProperty(this, "capturing");
+    private final BooleanProperty peerRunning = new SimpleBooleanProperty(this, "peerRunning");
+    private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper(this, "counters", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ObservableList<DecodedMessage> messages = FXCollections.observableArrayList();
+    private final ObservableList<EmbeddedPeer.Received> peerLog = FXCollections.observableArrayList();
+    private final StackDissector dissector = new StackDissector();
+    private final List<CapturedFrame> batch = new ArrayList<>(BATCH);
+    private MessageExtractor extractor = new MessageExtractor();
+    private LiveCapture capture;
+    private EmbeddedPeer peer;
+
+    /** Lists the devices (loopback first chosen); a problem (libpcap, rights) goes to {@link #problemProperty}. */
+    public void loadDevices() {
+        try {
+            List<LiveCapture.Device> all = LiveCapture.devices();
+            devices.setAll(all.stream().map(LiveCapture.Device::name).toList());
+            if (device.get() == null) {
+                device.set(all.stream().filter(LiveCapture.Device::loopback).map(LiveCapture.Device::name)
+                        .findFirst().orElse(all.get(0).name()));
+            }
+            problem.set("");
+        } catch (CaptureProblem p) {
+            devices.clear();
+            problem.set(p.getMessage());
+        }
+    }
+
+    /** Starts capturing on the chosen device with the filter; returns whether it started. */
+    public boolean start() {
+        if (capture != null) {
+            return true;
+        }
+        if (device.get() == null) {
+            loadDevices();
+            if (device.get() == null) {
+                return false;
+            }
+        }
+        try {
+            capture = LiveCapture.start(device.get(), filter.get(), BUFFER_FRAMES);
+        } catch (CaptureProblem p) {
+            problem.set(p.getMessage());
+            return false;
+        }
+        extractor = new MessageExtractor();
+        messages.clear();
+        problem.set("");
+        capturing.set(true);
+        updateCounters();
+        return true;
+    }
+
+    /** Stops capturing (what arrived before is kept and shown). */
+    public void stop() {
+        if (capture == null) {
+            return;
+        }
+        capture.stop();
+        poll();
+        capture = null;
+        capturing.set(false);
+    }
+
+    /** Takes what the capture thread has buffered (at most one batch), decodes it and shows it. */
+    public void poll() {
+        if (peer != null) {
+            List<EmbeddedPeer.Received> all = peer.received();
+            if (all.size() > peerLog.size()) {
+                peerLog.addAll(all.subList(peerLog.size(), all.size()));
+            }
+        }
+        if (capture == null) {
+            return;
+        }
+        batch.clear();
+        capture.drainTo(batch, BATCH);
+        List<DecodedMessage> found = new ArrayList<>();
+        for (CapturedFrame f : batch) {
+            byte[] data = f.data().toArray();
+            Pdu root = dissector.dissect(data, 0, data.length, false);
+            found.addAll(extractor.accept(f.index(), f.timestampNanos(), root));
+        }
+        if (!found.isEmpty()) {
+            messages.addAll(found);
+            if (messages.size() > KEPT) {
+                messages.remove(0, messages.size() - KEPT);
+            }
+        }
+        updateCounters();
+        if (capture.failure() != null) {
+            problem.set(Messages.get("live.failed", capture.failure().getMessage()));
+        }
+    }
+
+    private void updateCounters() {
+        LiveCapture.Counters c = capture.counters();
+        counters.set(Messages.get("live.counters", c.captured(), c.kernelDropped(), c.bufferDropped()));
+    }
+
+    /** Starts the embedded server and client on 127.0.0.1 (port 3000, or a free one when 3000 is taken). */
+    public boolean startPeer() {
+        if (peer != null) {
+            return true;
+        }
+        try {
+            try {
+                peer = EmbeddedPeer.start(DEFAULT_PORT, false);
+            } catch (IOException busy) {
+                peer = EmbeddedPeer.start(0, false);
+            }
+        } catch (IOException e) {
+            problem.set(e.getMessage());
+            return false;
+        }
+        peerLog.clear();
+        peerRunning.set(true);
+        if (!capturing.get()) {
+            filter.set("tcp port " + peer.port());
+        }
+        return true;
+    }
+
+    /** The embedded client emits; the embedded server echoes. Bad JSON goes to {@link #problemProperty}. */
+    public boolean sendEmit(String event, String argsJson) {
+        if (peer == null && !startPeer()) {
+            return false;
+        }
+        try {
+            peer.emit(event, argsJson);
+            return true;
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return false;
+        }
+    }
+
+    public void stopPeer() {
+        if (peer != null) {
+            peer.close();
+            peer = null;
+            peerRunning.set(false);
+        }
+    }
+
+    /** Stops the capture and the peer; the window calls it when it closes. */
+    public void dispose() {
+        stop();
+        stopPeer();
+    }
+
+    public int peerPort() {
+        return peer == null ? -1 : peer.port();
+    }
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyBooleanProperty capturingProperty() {
+        return capturing;
+    }
+
+    public ReadOnlyBooleanProperty peerRunningProperty() {
+        return peerRunning;
+    }
+
+    public ReadOnlyStringProperty countersProperty() {
+        return counters.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Decoded messages, oldest first, at most {@link #KEPT}. */
+    public ObservableList<DecodedMessage> messages() {
+        return messages;
+    }
+
+    /** What the embedded server and client received, in order. */
+    public ObservableList<EmbeddedPeer.Received> peerLog() {
+        return peerLog;
+    }
+}
