@@ -67,7 +67,8 @@ public final class TcpConnection {
     private long timedSeq = -1;
     private long timedAt;
     private long rtoDeadline = -1;
-    private boolean rtoScheduled;
+    /** When the earliest pending check of the deadline runs; {@code Long.MAX_VALUE} when none is pending. */
+    private long rtoCheckAt = Long.MAX_VALUE;
 
     private int quickAcks = QUICK_ACKS;
     private boolean ackPending;
@@ -440,15 +441,23 @@ public final class TcpConnection {
         scheduleRtoCheck();
     }
 
+    /**
+     * The timer is a deadline checked lazily: moving it later costs nothing (the check finds it not due and looks
+     * again); moving it earlier (data sent after everything was acknowledged, with an RTO shorter than the pending
+     * check's) schedules an earlier check, and the later one, when it comes, is ignored.
+     */
     private void scheduleRtoCheck() {
-        if (!rtoScheduled && rtoDeadline >= 0) {
-            rtoScheduled = true;
+        if (rtoDeadline >= 0 && rtoDeadline < rtoCheckAt) {
+            rtoCheckAt = rtoDeadline;
             stack.sim().at(rtoDeadline, this::rtoCheck);
         }
     }
 
     private void rtoCheck() {
-        rtoScheduled = false;
+        if (stack.sim().now() != rtoCheckAt) {
+            return; // superseded by an earlier check
+        }
+        rtoCheckAt = Long.MAX_VALUE;
         if (rtoDeadline < 0 || state == TcpState.CLOSED) {
             return;
         }

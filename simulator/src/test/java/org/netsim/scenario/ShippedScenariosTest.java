@@ -174,6 +174,14 @@ class ShippedScenariosTest {
         assertThat(t.query().direction(Direction.WIRE).list()).anyMatch(TimelineEvent::lost);
         assertThat(t.query().node("alice").direction(Direction.STATE).list())
                 .anyMatch(e -> e.description().startsWith("retransmission timeout"));
+        // RFC 6298 5.1: the timer starts when the segment is sent; with an RTT of microseconds the RTO is the 200 ms
+        // minimum, so the resend leaves 200 ms after the loss (the SYN's 1 s timer must not be the one that fires)
+        TimelineEvent loss = t.query().direction(Direction.WIRE).list().stream().filter(TimelineEvent::lost)
+                .findFirst().orElseThrow();
+        TimelineEvent timeout = t.query().node("alice").direction(Direction.STATE).list().stream()
+                .filter(e -> e.description().startsWith("retransmission timeout")).findFirst().orElseThrow();
+        assertThat(timeout.timeNanos() - loss.timeNanos()).isEqualTo(200_000_000L);
+        assertThat(timeout.description()).contains("nothing acknowledged for 200 ms");
         assertThat(received(t, "server", "does this arrive?")).isOne();
         assertThat(received(t, "alice", "does this arrive?")).isOne();
     }
