@@ -66,6 +66,25 @@ class FrameComparisonTest {
         assertThat(c.same()).isEqualTo(fields[0]).isPositive();
     }
 
+    /** The twin is simulated from what was captured: event, arguments, namespace, direction, transport. */
+    @Test
+    void theSimulatedTwinOfEachCapturedEventDiffersOnlyWhereItMust() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        SimulatedTwin chat = SimulatedTwin.of("chat", json.readTree("[\"hi\"]"), "/", true, true);
+        FrameComparison toServer = FrameComparison.of(chat.tree(),
+                capturedFrame("node-socketio-4.8.4/websocket-only.pcap", 13));
+        assertThat(toServer.unexpected()).as("%s", toServer.unexpected()).isEmpty();
+        assertThat(toServer.differences()).extracting(FieldDifference::key).contains("websocket.masking_key");
+
+        SimulatedTwin reply = SimulatedTwin.of("admin-reply", json.readTree("[\"ok\"]"), "/admin", false, true);
+        assertThat(reply.tree().find(Protocol.SOCKETIO).orElseThrow().summary()).contains("/admin", "admin-reply");
+        FrameComparison toClient = FrameComparison.of(reply.tree(),
+                capturedFrame("node-socketio-4.8.4/websocket-only.pcap", 44));
+        assertThat(toClient.unexpected()).as("%s", toClient.unexpected()).isEmpty();
+        // a server's frame is not masked: no masking key on either side
+        assertThat(toClient.differences()).extracting(FieldDifference::key).doesNotContain("websocket.masking_key");
+    }
+
     /**
      * Frame {@code number} of a reference capture in the assets module (read from its folder: the engine does not
      * depend on the assets), dissected in the context of the frames before it.
