@@ -1,5 +1,6 @@
 package org.netsim.app.gui;
 
+import org.netsim.app.gui.compare.ComparisonViewModel;
 import org.netsim.app.gui.emit.EmitComposerViewModel;
 import org.netsim.app.gui.events.EventListViewModel;
 import org.netsim.app.gui.inspector.InspectorViewModel;
@@ -20,7 +21,8 @@ import org.netsim.timeline.TimelineEvent;
  */
 public record AppModels(SessionViewModel session, PlaybackViewModel playback, EventListViewModel events,
                         EmitComposerViewModel emit, InspectorViewModel inspector, StackViewModel stack,
-                        TopologyViewModel topology, LiveViewModel live, Appearance appearance) {
+                        TopologyViewModel topology, LiveViewModel live, ComparisonViewModel comparison,
+                        Appearance appearance) {
 
     public static AppModels create() {
         SessionViewModel session = new SessionViewModel();
@@ -40,7 +42,7 @@ public record AppModels(SessionViewModel session, PlaybackViewModel playback, Ev
             showEvent(session, inspector, stack, session.selectedEventProperty().get());
         }
         return new AppModels(session, playback, events, new EmitComposerViewModel(session, playback), inspector,
-                stack, topology, new LiveViewModel(), new Appearance());
+                stack, topology, new LiveViewModel(), new ComparisonViewModel(), new Appearance());
     }
 
     private static void showEvent(SessionViewModel session, InspectorViewModel inspector, StackViewModel stack,

@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import org.netsim.app.gui.compare.ComparisonView;
 import org.netsim.app.gui.emit.EmitComposerView;
 import org.netsim.app.gui.events.EventListView;
 import org.netsim.app.gui.inspector.InspectorView;
@@ -45,6 +46,10 @@ public final class MainWindow extends BorderPane {
     private final StackView stack;
     private final InspectorView inspector;
     private final LiveView live;
+    private final ComparisonView comparison;
+    private final Tab comparisonTab;
+    private final TabPane lower;
+    private final SplitPane workspace;
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
     private final EventListView eventList;
@@ -73,7 +78,9 @@ public final class MainWindow extends BorderPane {
         composer.setMinSize(0, 0);
         // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
         // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
-        live = new LiveView(models.live());
+        comparison = new ComparisonView(models.comparison());
+        comparison.themeProperty().bind(models.appearance().themeProperty());
+        live = new LiveView(models.live(), this::compare);
         Tab liveTab = tab("liveTab", "live.tab", live);
         // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
         liveTab.setOnSelectionChanged(e -> {
@@ -85,9 +92,10 @@ public final class MainWindow extends BorderPane {
                 tab("emitTab", "app.tab.emit", composer), liveTab);
         SplitPane upper = new SplitPane(topologyRegion, side);
         upper.setDividerPositions(0.58);
-        TabPane lower = tabs("lowerTabs", tab("stackTab", "app.tab.stack", stackRegion),
-                tab("inspectorTab", "app.tab.inspector", inspectorRegion));
-        SplitPane workspace = new SplitPane(upper, lower);
+        comparisonTab = tab("comparisonTab", "compare.tab", comparison);
+        lower = tabs("lowerTabs", tab("stackTab", "app.tab.stack", stackRegion),
+                tab("inspectorTab", "app.tab.inspector", inspectorRegion), comparisonTab);
+        workspace = new SplitPane(upper, lower);
         workspace.setOrientation(Orientation.VERTICAL);
         workspace.setDividerPositions(0.52);
 
@@ -135,6 +143,17 @@ public final class MainWindow extends BorderPane {
 
     public InspectorView inspector() {
         return inspector;
+    }
+
+    /** Sets a captured event beside its simulated twin and shows the comparison. */
+    public void compare(org.netsim.stack.DecodedMessage m) {
+        models.live().frameOf(m).ifPresent(f -> {
+            if (models.comparison().compare(m, f.frame(), f.tree(), models.live().isBuiltInPeer(m))) {
+                lower.getSelectionModel().select(comparisonTab);
+                // two frames and their differences need the height: the topology gives most of its own
+                workspace.setDividerPositions(0.15);
+            }
+        });
     }
 
     /** File, Export pcap without the file chooser: one capture point to a file, or every point into a folder. */

@@ -33,6 +33,7 @@ public final class InspectorView extends BorderPane {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final TreeView<InspectorRow> tree = new TreeView<>();
     private final HexPane hex;
+    private final SplitPane split;
     private final Label malformed = new Label();
     private final Label selection = new Label();
     private final FlowPane legend = new FlowPane();
@@ -71,7 +72,7 @@ public final class InspectorView extends BorderPane {
         VBox right = new VBox(hex, selection, legendTitle, legend);
         right.getStyleClass().add("inspector-right");
         VBox.setVgrow(hex, javafx.scene.layout.Priority.ALWAYS);
-        SplitPane split = new SplitPane(tree, right);
+        split = new SplitPane(tree, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         setTop(malformed);
@@ -95,6 +96,11 @@ public final class InspectorView extends BorderPane {
         });
         rebuild();
         rebuildLegend();
+    }
+
+    /** Tree above the hex instead of beside it, for a narrow place (the comparison's two halves). */
+    public void setStacked(boolean stacked) {
+        split.setOrientation(stacked ? Orientation.VERTICAL : Orientation.HORIZONTAL);
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class LiveView extends VBox {
     private final Timeline polling;
 
-    public LiveView(LiveViewModel model) {
+    public LiveView(LiveViewModel model, java.util.function.Consumer<DecodedMessage> compare) {
         getStyleClass().addAll("ns-panel", "live-view");
         setId("liveView");
         Label title = new Label(Messages.get("live.title"));
@@ -109,8 +109,20 @@ public final class LiveView extends VBox {
         table.getColumns().add(column("live.column.packet", m -> m.isMalformed() ? m.malformed()
                 : m.text() == null ? m.type() : m.text(), 30));
         setVgrow(table, Priority.ALWAYS);
+        Button compareButton = new Button(Messages.get("live.compare"));
+        compareButton.setId("liveCompare");
+        compareButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DecodedMessage m = table.getSelectionModel().getSelectedItem();
+            return m == null || m.event() == null;
+        }, table.getSelectionModel().selectedItemProperty()));
+        compareButton.setOnAction(e -> compare.accept(table.getSelectionModel().getSelectedItem()));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && !compareButton.isDisabled()) {
+                compare.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
 
-        getChildren().addAll(title, lead, captureRow, counters, problem, peerRow, peerState, table);
+        getChildren().addAll(title, lead, captureRow, counters, problem, peerRow, peerState, table, compareButton);
 
         polling = new Timeline(new KeyFrame(Duration.millis(100), e -> model.poll()));
         polling.setCycleCount(Timeline.INDEFINITE);

@@ -46,6 +46,12 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ObservableList<DecodedMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<EmbeddedPeer.Received> peerLog = FXCollections.observableArrayList();
+    /** The frame each kept message completed in, with its tree, for the comparison (only messages' frames). */
+    private final java.util.Map<Long, CapturedTree> frames = new java.util.LinkedHashMap<>();
+
+    /** A captured frame with the tree it was decoded to (in the context of its connection). */
+    public record CapturedTree(byte[] frame, Pdu tree) {
+    }
     private final StackDissector dissector = new StackDissector();
     private final List<CapturedFrame> batch = new ArrayList<>(BATCH);
     private MessageExtractor extractor = new MessageExtractor();
@@ -87,6 +93,7 @@ public final class LiveViewModel {
         }
         extractor = new MessageExtractor();
         messages.clear();
+        frames.clear();
         problem.set("");
         capturing.set(true);
         updateCounters();
@@ -121,12 +128,18 @@ public final class LiveViewModel {
         for (CapturedFrame f : batch) {
             byte[] data = f.data().toArray();
             Pdu root = dissector.dissect(data, 0, data.length, false);
-            found.addAll(extractor.accept(f.index(), f.timestampNanos(), root));
+            List<DecodedMessage> fromFrame = extractor.accept(f.index(), f.timestampNanos(), root);
+            if (!fromFrame.isEmpty()) {
+                found.addAll(fromFrame);
+                frames.put(f.index(), new CapturedTree(data, root));
+            }
         }
         if (!found.isEmpty()) {
             messages.addAll(found);
             if (messages.size() > KEPT) {
                 messages.remove(0, messages.size() - KEPT);
+                long oldest = messages.get(0).frame();
+                frames.keySet().removeIf(n -> n < oldest);
             }
         }
         updateCounters();
@@ -226,6 +239,17 @@ public final class LiveViewModel {
     /** Decoded messages, oldest first, at most {@link #KEPT}. */
     public ObservableList<DecodedMessage> messages() {
         return messages;
+    }
+
+    /** The frame a kept message completed in, with its tree; empty once the message has left the list. */
+    public java.util.Optional<CapturedTree> frameOf(DecodedMessage m) {
+        return java.util.Optional.ofNullable(frames.get(m.frame()));
+    }
+
+    /** Whether {@code m} travelled to or from the built-in peer (which is not Node). */
+    public boolean isBuiltInPeer(DecodedMessage m) {
+        String port = ":" + peerPort();
+        return peer != null && (m.src().endsWith(port) || m.dst().endsWith(port));
     }
 
     /** What the embedded server and client received, in order. */

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.netsim.app.capture.CaptureProblem;
 import org.netsim.app.capture.LiveCapture;
 import org.netsim.app.testing.ExternalTool;
+import org.netsim.app.gui.compare.ComparisonViewModel;
+import org.netsim.compare.FieldDifference;
+import org.netsim.pdu.Protocol;
 import org.netsim.stack.DecodedMessage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -21,11 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LiveViewTest {
     private final LiveViewModel model = new LiveViewModel();
+    private final ComparisonViewModel comparison = new ComparisonViewModel();
     private LiveView view;
 
     @Start
     void start(Stage stage) {
-        view = new LiveView(model);
+        view = new LiveView(model, m -> model.frameOf(m).ifPresent(f ->
+                comparison.compare(m, f.frame(), f.tree(), model.isBuiltInPeer(m))));
         stage.setScene(new Scene(view, 900, 600));
         stage.show();
     }
@@ -60,5 +65,17 @@ class LiveViewTest {
                 .containsExactly("42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]");
         robot.clickOn("#liveStop");
         assertThat(model.capturingProperty().get()).isFalse();
+
+        // the emit to the server beside its simulated twin
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(m -> "EVENT".equals(m.type())).findFirst().orElseThrow()));
+        robot.clickOn("#liveCompare");
+        assertThat(comparison.summaryProperty().get()).startsWith("Event \"chat\" from the client to the server: ");
+        assertThat(comparison.notesProperty().get()).contains("built-in peer", "not from Node");
+        assertThat(comparison.differences()).extracting(FieldDifference::key)
+                .contains("eth.src", "ip.src", "tcp.srcport", "tcp.seq", "websocket.masking_key");
+        assertThat(comparison.differences()).filteredOn(d -> d.protocol() == Protocol.SOCKETIO).isEmpty();
+        assertThat(comparison.captured().layers()).isNotEmpty();
+        assertThat(comparison.simulated().layers()).isNotEmpty();
     }
 }
