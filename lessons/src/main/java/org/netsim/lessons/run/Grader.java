@@ -60,9 +60,13 @@ final class Grader {
         List<String> right = new ArrayList<>();
         for (int i : chosen) {
             Quiz.Choice.Option o = q.options().get(i);
-            String why = o.why().isBlank() ? "" : " " + o.why();
-            (o.correct() ? right : wrong).add("\u201c" + o.text() + "\u201d: " + (o.correct() ? "right." : "wrong.")
-                    + why);
+            if (o.correct()) {
+                if (!o.why().isBlank()) {
+                    right.add(o.why());
+                }
+            } else {
+                wrong.add("\u201c" + o.text() + "\u201d is wrong: " + o.why());
+            }
         }
         int missing = 0;
         for (int i = 0; i < q.options().size(); i++) {
@@ -71,8 +75,7 @@ final class Grader {
             }
         }
         if (wrong.isEmpty() && missing == 0) {
-            return new Graded(true, right.size() == 1 ? "Right. " + stripLabel(right.get(0))
-                    : "Right. " + String.join(" ", right), recorded);
+            return new Graded(true, right.isEmpty() ? "Right." : "Right. " + String.join(" ", right), recorded);
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(" ", wrong));
@@ -84,12 +87,6 @@ final class Grader {
                     : missing + " more options are right as well: all the right ones are needed.");
         }
         return new Graded(false, sb.toString(), recorded);
-    }
-
-    /** "“Segment”: right. TCP calls ..." → "TCP calls ..." (or "" when the option has no why). */
-    private static String stripLabel(String line) {
-        int at = line.indexOf(": right.");
-        return at < 0 ? line : line.substring(at + ": right.".length()).strip();
     }
 
     private static Graded shortAnswer(Quiz.Short q, Answer answer) {
