@@ -32,9 +32,11 @@ public record EventSelector(String node, Protocol protocol, Direction direction,
 
     /** TCP flag names as lesson files write them, most significant bit first (RFC 9293 §3.1). */
     public static final List<String> FLAG_NAMES = List.of("CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN");
+    /** The order Wireshark's Info column lists set flags in: [SYN, ACK], [FIN, PSH, ACK]. */
+    private static final List<String> DISPLAY_ORDER = List.of("FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR");
 
     public EventSelector {
-        flags = flags == null ? null : Set.copyOf(flags);
+        flags = flags == null ? null : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(flags));
     }
 
     /** Whether the event matches every given key. */
@@ -97,7 +99,7 @@ public record EventSelector(String node, Protocol protocol, Direction direction,
             parts.add("direction: " + direction.word());
         }
         if (flags != null) {
-            parts.add("flags: " + ordered(flags));
+            parts.add("flags: " + List.copyOf(flags));
         }
         if (text != null) {
             parts.add("text: " + text);
@@ -106,6 +108,12 @@ public record EventSelector(String node, Protocol protocol, Direction direction,
             parts.add("peer: " + peer);
         }
         return "{" + String.join(", ", parts) + "}";
+    }
+
+    /** One line for messages: "event 34 (server down TCP: 3000 → 54282 [SYN, ACK] ...)". */
+    public static String brief(TimelineEvent e) {
+        return "event " + e.index() + " (" + e.node() + " " + e.direction().word() + " " + e.protocol().title() + ": "
+                + e.description() + ")";
     }
 
     /** The wire event's far node, or the other end of the event's TCP connection. */
@@ -149,7 +157,7 @@ public record EventSelector(String node, Protocol protocol, Direction direction,
 
     private static List<String> ordered(Set<String> flags) {
         List<String> out = new ArrayList<>();
-        for (String f : FLAG_NAMES) {
+        for (String f : DISPLAY_ORDER) {
             if (flags.contains(f)) {
                 out.add(f);
             }

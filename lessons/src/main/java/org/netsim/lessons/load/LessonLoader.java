@@ -1,6 +1,7 @@
 package org.netsim.lessons.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,12 +78,14 @@ public final class LessonLoader {
      * What loading found.
      *
      * @param lessons  the lessons that loaded without a problem, in order
-     * @param problems every problem, in the order found (files in index order)
+     * @param problems every problem, sorted by file, line and column
      */
     public record Result(List<Lesson> lessons, List<Problem> problems) {
         public Result {
             lessons = List.copyOf(lessons);
-            problems = List.copyOf(problems);
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(null);
+            problems = List.copyOf(sorted);
         }
 
         public boolean isValid() {
@@ -245,21 +248,14 @@ public final class LessonLoader {
                 if (seq.getValue().isEmpty()) {
                     y.error(seq, "pages is empty: a lesson has at least one page");
                 }
-                Map<String, Node> keys = new HashMap<>();
+                duplicateKeys(y, seq);
                 int n = 0;
                 for (Node item : seq.getValue()) {
                     n++;
                     Page p = page(y, folder, item, n, scenarios, runChecks);
-                    if (p == null) {
-                        continue;
+                    if (p != null) {
+                        pages.add(p);
                     }
-                    Node prev = keys.putIfAbsent(p.key(), item);
-                    if (prev != null) {
-                        y.error(item, (p instanceof TextPage ? "text page " : "id \"") + p.key()
-                                + (p instanceof TextPage ? "" : "\"") + " is used twice in this lesson (first at line "
-                                + (prev.getStartMark().getLine() + 1) + ")");
-                    }
-                    pages.add(p);
                 }
             }
         }
@@ -271,6 +267,40 @@ public final class LessonLoader {
         }
         return Optional.of(new Lesson(folder, id, title, summary == null ? "" : summary, minutes, objectives,
                 scenario, pages, scenarios));
+    }
+
+    /**
+     * Step and quiz ids must be unique in a lesson, and a text file appear once: progress files name pages by them.
+     * Checked on the raw nodes, so a page with other problems still counts.
+     */
+    private static void duplicateKeys(YamlFile y, SequenceNode pages) {
+        Map<String, Node> seen = new HashMap<>();
+        for (Node item : pages.getValue()) {
+            if (!(item instanceof MappingNode m) || m.getValue().size() != 1) {
+                continue;
+            }
+            NodeTuple only = m.getValue().get(0);
+            String kind = only.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+            Node keyNode = null;
+            if (kind.equals("text")) {
+                keyNode = only.getValueNode();
+            } else if ((kind.equals("step") || kind.equals("quiz")) && only.getValueNode() instanceof MappingNode pm) {
+                for (NodeTuple t : pm.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
+                        keyNode = t.getValueNode();
+                    }
+                }
+            }
+            if (!(keyNode instanceof ScalarNode sk)) {
+                continue;
+            }
+            Node prev = seen.putIfAbsent(sk.getValue(), keyNode);
+            if (prev != null) {
+                y.error(keyNode, (kind.equals("text") ? "text page " + sk.getValue() + " appears"
+                        : kind + " id \"" + sk.getValue() + "\" is used") + " twice in this lesson (first at line "
+                        + (prev.getStartMark().getLine() + 1) + ")");
+            }
+        }
     }
 
     private static String need(YamlFile y, MappingNode m, Map<String, NodeTuple> e, String key, String missing) {
@@ -904,7 +934,13 @@ public final class LessonLoader {
                 int column = 0;
                 String message = e.getMessage().startsWith(name + ": ")
                         ? e.getMessage().substring(name.length() + 2) : e.getMessage();
-                if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
+                if (e.getCause() instanceof UnrecognizedPropertyException u) {
+                    // Jackson's location is where its parser stopped; the key's own line is more use to a teacher
+                    int[] pos = keyPosition(new String(bytes, StandardCharsets.UTF_8), u.getPropertyName());
+                    line = pos[0];
+                    column = pos[1];
+                    message = message.replaceFirst(" \\(line \\d+, column \\d+\\)$", "");
+                } else if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
                     line = Math.max(1, j.getLocation().getLineNr());
                     column = Math.max(0, j.getLocation().getColumnNr());
                     message = message.replaceFirst(" \\(line \\d+, column \\d+\\)$", "");
@@ -925,6 +961,25 @@ public final class LessonLoader {
                 + "/ and no shipped scenario of that name (shipped: " + String.join(", ", ShippedScenarios.names())
                 + ")" + Suggest.near(name, ShippedScenarios.names()));
         return null;
+    }
+
+    /** Line and column (from 1) of the first place {@code key} is written as a mapping key, or line 1. */
+    private static int[] keyPosition(String text, String key) {
+        Matcher m = Pattern.compile("(^|[\\s{,\\-])(" + Pattern.quote(key) + ")\\s*:", Pattern.MULTILINE)
+                .matcher(text);
+        if (!m.find()) {
+            return new int[] {1, 0};
+        }
+        int start = m.start(2);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < start; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, start - lineStart + 1};
     }
 
     /** Checks a quiz's event and field against the run of the lesson's scenario. */
@@ -959,8 +1014,8 @@ public final class LessonLoader {
         Optional<Field> field = whole == null ? Optional.empty()
                 : whole.allFields().stream().filter(f -> f.key().equals(c.field())).findFirst();
         if (field.isEmpty()) {
-            y.error(c.fieldNode(), c.context() + "the first event matching " + c.selector().describe() + " ("
-                    + event.get() + ") has no field " + c.field());
+            y.error(c.fieldNode(), c.context() + "the first event matching " + c.selector().describe() + " is "
+                    + EventSelector.brief(event.get()) + ", which has no field " + c.field());
         }
     }
 

@@ -54,7 +54,10 @@ final class YamlFile {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            Mark c = e.getContextMark();
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + (c != null && m != null && c.getLine() != m.getLine() ? " that starts at line " + (c.getLine() + 1)
+                    + ", column " + (c.getColumn() + 1) : "") + ")";
             problems.add(new Problem(file, m == null ? 1 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
                     "not valid YAML: " + what + context));
             return null;
