@@ -360,9 +360,7 @@ public final class Checks {
     // ---------------------------------------------------------------- text
 
     static String millis(long nanos) {
-        double ms = nanos / 1e6;
-        return (ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(java.util.Locale.ROOT, "%.3f", ms))
-                + " ms";
+        return java.math.BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
     private static String lastName(String path) {
