@@ -179,7 +179,7 @@ public final class Checks {
             return ": no field lies there";
         }
         List<String> list = new ArrayList<>(names);
-        return list.size() > 4 ? ": they run over " + list.size() + " fields, from " + list.get(0) + " to "
+        return list.size() > 8 ? ": they run over " + list.size() + " fields, from " + list.get(0) + " to "
                 + list.get(list.size() - 1) : ": they cover " + String.join(", ", list);
     }
 

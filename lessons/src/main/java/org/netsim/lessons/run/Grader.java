@@ -79,7 +79,7 @@ final class Grader {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(" ", wrong));
-        if (missing > 0) {
+        if (missing > 0 && q.multiple()) {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
