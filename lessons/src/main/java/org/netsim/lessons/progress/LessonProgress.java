@@ -3,10 +3,8 @@ package org.netsim.lessons.progress;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One student's progress in one lesson. Pages are named by their key (a step's or quiz's id, a text page's file), so
@@ -15,8 +13,9 @@ import java.util.Set;
 public final class LessonProgress {
     @JsonProperty
     private String currentPage;
+    /** In the order they were done (a list: JSON has no ordered set). */
     @JsonProperty
-    private Set<String> pagesDone = new LinkedHashSet<>();
+    private List<String> pagesDone = new ArrayList<>();
     @JsonProperty
     private Map<String, StepRecord> steps = new LinkedHashMap<>();
     @JsonProperty
@@ -36,11 +35,13 @@ public final class LessonProgress {
     }
 
     public void done(String pageKey) {
-        pagesDone.add(pageKey);
+        if (!pagesDone.contains(pageKey)) {
+            pagesDone.add(pageKey);
+        }
     }
 
-    public Set<String> pagesDone() {
-        return java.util.Collections.unmodifiableSet(pagesDone);
+    public List<String> pagesDone() {
+        return java.util.Collections.unmodifiableList(pagesDone);
     }
 
     public StepRecord step(String id) {
