@@ -37,7 +37,6 @@ class AutomatedStudentTest {
         assertThat(r.problems()).isEmpty();
         Lesson lesson = r.lessons().get(0);
         AutomatedStudent.Report report = completeSaving(lesson, new ProgressStore(dir), "ada");
-        report.log().forEach(System.out::println);
         assertThat(report.steps()).isEqualTo(9);
         assertThat(report.quizzes()).isEqualTo(6);
         // every step but the live-capture one was tried wrong first, and every quiz answered wrong first
