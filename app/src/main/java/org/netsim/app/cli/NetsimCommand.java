@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code netsim} command and its subcommands. */
 @Command(name = "netsim", mixinStandardHelpOptions = true, versionProvider = NetsimCommand.Version.class,
         description = "Follow a Socket.IO emit through every layer, write it as pcap, and decode captures.",
-        subcommands = {GuiCommand.class, EmitCommand.class, DecodeCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GuiCommand.class, EmitCommand.class, DecodeCommand.class, RunCommand.class, LessonsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NetsimCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

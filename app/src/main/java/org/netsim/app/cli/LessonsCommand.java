@@ -1,0 +1,127 @@
+package org.netsim.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.netsim.lessons.Lesson;
+import org.netsim.lessons.Page;
+import org.netsim.lessons.Quiz;
+import org.netsim.lessons.Step;
+import org.netsim.lessons.load.LessonLoader;
+import org.netsim.lessons.load.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code netsim lessons}: checks a teacher's lesson folder, lists lessons. */
+@Command(name = "lessons", mixinStandardHelpOptions = true,
+        description = "Guided lessons: check a lesson folder, or list the lessons.",
+        subcommands = {LessonsCommand.Validate.class, LessonsCommand.ListLessons.class})
+public final class LessonsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code netsim lessons validate DIR}: every problem as file:line:col, or a one-line summary. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check a lessons folder (with index.yaml) or one lesson folder (with lesson.yaml) the way",
+                    "netsim reads it. Prints every problem as FILE:LINE:COLUMN: message and exits with 1;",
+                    "prints one line and exits with 0 when the lessons are valid."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The lessons folder, or one lesson's folder.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            LessonLoader.Result r = LessonLoader.validate(dir);
+            return report(spec.commandLine(), r, dir.toString());
+        }
+    }
+
+    /** {@code netsim lessons list [DIR]}: the lessons in order, shipped ones without a folder. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the lessons of a folder in order, or without a folder the lessons netsim ships.")
+    static final class ListLessons implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "A lessons folder.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            LessonLoader.Result r = dir == null ? LessonLoader.shipped() : LessonLoader.validate(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            if (dir == null && r.lessons().isEmpty() && r.problems().size() == 1
+                    && r.problems().get(0).file().equals(LessonLoader.INDEX) && r.problems().get(0).line() == 0) {
+                out.println("This build of netsim ships no lessons.");
+                return 0;
+            }
+            for (Lesson l : r.lessons()) {
+                out.println(l.folder() + "  " + l.title() + (l.minutes() > 0 ? "  (" + l.minutes() + " min)" : "")
+                        + "  " + counts(l));
+                if (!l.summary().isBlank()) {
+                    out.println("    " + l.summary().strip());
+                }
+            }
+            if (r.isValid()) {
+                return 0;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            r.problems().forEach(err::println);
+            err.println("netsim: " + plural(r.problems().size(), "problem") + " in "
+                    + (dir == null ? "the shipped lessons" : dir.toString()) + "; only valid lessons are listed");
+            return 1;
+        }
+    }
+
+    static int report(CommandLine cl, LessonLoader.Result r, String where) {
+        if (!r.isValid()) {
+            PrintWriter err = cl.getErr();
+            for (Problem p : r.problems()) {
+                err.println(p);
+            }
+            err.println("netsim: " + plural(r.problems().size(), "problem") + " in " + where);
+            return 1;
+        }
+        int pages = 0;
+        for (Lesson l : r.lessons()) {
+            pages += l.pages().size();
+        }
+        int[] c = {0, 0};
+        r.lessons().forEach(l -> l.pages().forEach(p -> {
+            if (p instanceof Step) {
+                c[0]++;
+            } else if (p instanceof Quiz) {
+                c[1]++;
+            }
+        }));
+        cl.getOut().println(where + ": " + plural(r.lessons().size(), "lesson") + ", " + plural(pages, "page") + " ("
+                + plural(c[0], "step") + ", " + plural(c[1], "quiz") + "), valid");
+        return 0;
+    }
+
+    private static String counts(Lesson l) {
+        int steps = 0;
+        int quizzes = 0;
+        for (Page p : l.pages()) {
+            steps += p instanceof Step ? 1 : 0;
+            quizzes += p instanceof Quiz ? 1 : 0;
+        }
+        return plural(l.pages().size(), "page") + ", " + plural(steps, "step") + ", " + plural(quizzes, "quiz");
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + (n == 1 ? word : word.equals("quiz") ? "quizzes" : word + "s");
+    }
+}

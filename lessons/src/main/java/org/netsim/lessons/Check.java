@@ -1,0 +1,119 @@
+package org.netsim.lessons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.netsim.pdu.Protocol;
+
+/**
+ * What a step expects of the student's session: one key of a step's {@code expect}. The runner judges it
+ * ({@link org.netsim.lessons.run.Checks}); this is the check as the lesson file states it.
+ */
+public sealed interface Check {
+    /** Every check's key, in the order the format lists them. */
+    List<String> KEYS = List.of("selected-event", "selected-field", "selected-bytes", "emitted", "received",
+            "layer-model", "reached-time", "opened-scenario", "captured");
+
+    /** The key the lesson file uses for this check. */
+    String key();
+
+    /** The selected event matches every key the selector gives. */
+    record SelectedEvent(EventSelector selector) implements Check {
+        @Override
+        public String key() {
+            return "selected-event";
+        }
+    }
+
+    /**
+     * The inspector's selected field has this key.
+     *
+     * @param protocol the protocol the field belongs to, or {@code null} (the key says it anyway)
+     */
+    record SelectedField(String field, Protocol protocol) implements Check {
+        @Override
+        public String key() {
+            return "selected-field";
+        }
+    }
+
+    /** The highlighted bytes are exactly this field's bytes in the selected event's frame. */
+    record SelectedBytes(String field) implements Check {
+        @Override
+        public String key() {
+            return "selected-bytes";
+        }
+    }
+
+    /**
+     * The run holds a Socket.IO EVENT named {@code event} sent by a client that the student added.
+     *
+     * @param from      the client host, or {@code null} for any
+     * @param args      the arguments (a JSON array; a single value stands for one argument), or {@code null} for any
+     * @param namespace the namespace, or {@code null} for the main one "/"
+     */
+    record Emitted(String from, String event, JsonNode args, String namespace) implements Check {
+        @Override
+        public String key() {
+            return "emitted";
+        }
+    }
+
+    /**
+     * One emit's Socket.IO EVENT named {@code event} arrives, up the stack at the Socket.IO layer, at
+     * {@code byAtLeast} client hosts, or at every host of {@code by}.
+     *
+     * @param byAtLeast how many clients at least (1 when neither this nor {@code by} is given), or 0 with {@code by}
+     * @param by        these client hosts, or an empty list
+     * @param namespace the namespace, or {@code null} for the main one "/"
+     */
+    record Received(String event, int byAtLeast, List<String> by, String namespace) implements Check {
+        public Received {
+            by = List.copyOf(by);
+        }
+
+        @Override
+        public String key() {
+            return "received";
+        }
+    }
+
+    /** The views show this layer model. */
+    record LayerModelIs(LayerModel model) implements Check {
+        @Override
+        public String key() {
+            return "layer-model";
+        }
+    }
+
+    /**
+     * The current time is at or past {@code after} since the scenario's start.
+     *
+     * @param after      as written ({@code 300ms})
+     * @param afterNanos the same in nanoseconds
+     */
+    record ReachedTime(String after, long afterNanos) implements Check {
+        @Override
+        public String key() {
+            return "reached-time";
+        }
+    }
+
+    /** That scenario (a shipped name, or a file of the lesson folder) is loaded. */
+    record OpenedScenario(String name) implements Check {
+        @Override
+        public String key() {
+            return "opened-scenario";
+        }
+    }
+
+    /**
+     * The live capture holds a Socket.IO EVENT named {@code event} in at least {@code minFrames} frames. Until the app
+     * can capture, the runner reports this check as needing live capture.
+     */
+    record Captured(String event, int minFrames) implements Check {
+        @Override
+        public String key() {
+            return "captured";
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.netsim.lessons.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.netsim.capture.file.CaptureFileReader;
+import org.netsim.capture.file.CapturedFrame;
+import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.Check;
+import org.netsim.lessons.EventSelector;
+import org.netsim.lessons.LayerModel;
+import org.netsim.lessons.run.CheckResult.Status;
+import org.netsim.lessons.student.StudentDesk;
+import org.netsim.pdu.Protocol;
+import org.netsim.scenario.Scenario;
+import org.netsim.scenario.ScenarioFile;
+import org.netsim.timeline.Direction;
+import org.netsim.timeline.TimelineEvent;
+
+/** Every check kind, passing and failing, against real runs of the shipped scenarios. */
+class ChecksTest {
+    private static final Check SYN_ACK = new Check.SelectedEvent(new EventSelector("server", Protocol.TCP,
+            Direction.DOWN, Set.of("SYN", "ACK"), null, null));
+
+    static StudentDesk open(String name) {
+        return new StudentDesk().open(name, ScenarioFile.builtIn(name));
+    }
+
+    /** Steps forward from the start to event {@code index}. */
+    static void stepTo(StudentDesk d, int index) {
+        d.rewind();
+        while (d.selectedEvent() == null || d.selectedEvent().index() < index) {
+            assertThat(d.stepForward()).isTrue();
+        }
+    }
+
+    static CheckResult eval(Check c, StudentDesk d) {
+        return Checks.evaluate(c, d);
+    }
+
+    @Test
+    void selectedEventIsTheServersSynAckOfOneClient() {
+        StudentDesk d = open("one-client.yaml");
+        CheckResult none = eval(SYN_ACK, d);
+        assertThat(none.status()).isEqualTo(Status.NOT_YET);
+        assertThat(none.message()).startsWith("No event is selected");
+        // event 32: the server's TCP receives Alice's SYN
+        stepTo(d, 32);
+        CheckResult syn = eval(SYN_ACK, d);
+        assertThat(syn.status()).isEqualTo(Status.NOT_YET);
+        assertThat(syn.message()).isEqualTo("The selected event (server up TCP: 54282 \u2192 3000 [SYN] Seq=915146993 "
+                + "Win=64240 Len=0 MSS=1460 SACK_PERM TSval=1190813650 TSecr=0 WS=128) "
+                + "is not it: it goes up, not down; its TCP flags are [SYN], not [SYN, ACK].");
+        stepTo(d, 34);
+        assertThat(d.selectedEvent().toString()).contains("server down TCP 3000 \u2192 54282 [SYN, ACK]");
+        CheckResult ok = eval(SYN_ACK, d);
+        assertThat(ok.status()).isEqualTo(Status.PASSED);
+        assertThat(ok.message()).isEqualTo("Event 34 (server down TCP) is the one.");
+        // the SYN-ACK's frame leaving the server's card is a wire event: another protocol, and so not it
+        stepTo(d, 37);
+        assertThat(eval(SYN_ACK, d).message()).contains("its protocol is PHYSICAL, not TCP");
+    }
+
+    @Test
+    void selectorTextLooksIntoTheLayersAnEventCarriesAndPeerIsTheOtherEnd() {
+        StudentDesk d = open("one-client.yaml");
+        EventSelector chatFrame = new EventSelector("alice", Protocol.WEBSOCKET, Direction.DOWN, null, "chat", null);
+        List<TimelineEvent> all = d.run().timeline().events();
+        // Alice's first WebSocket frame is the 2probe ping; her first one carrying "chat" is the emit at 300 ms
+        assertThat(all.get(355).description()).isEqualTo("WebSocket Text [FIN] [MASKED]");
+        assertThat(chatFrame.matches(all.get(355))).isFalse();
+        assertThat(chatFrame.mismatches(all.get(355))).containsExactly("its info does not mention \"chat\"");
+        assertThat(chatFrame.first(d.run().timeline()).orElseThrow().index()).isEqualTo(638);
+        // the SYN-ACK's peer is Alice (the other end of its connection); its frame on lan1 travels to the switch
+        assertThat(EventSelector.peerOf(all.get(34))).isEqualTo("alice");
+        assertThat(EventSelector.peerOf(all.get(37))).isEqualTo("switch");
+        assertThat(new EventSelector("server", null, Direction.WIRE, Set.of("SYN", "ACK"), null, "switch")
+                .first(d.run().timeline()).orElseThrow().index()).isEqualTo(37);
+        assertThat(EventSelector.tcpFlags(all.get(0))).isEmpty();
+    }
+
+    @Test
+    void selectedFieldIsTheInspectorsSelection() {
+        StudentDesk d = open("one-client.yaml");
+        Check dstport = new Check.SelectedField("tcp.dstport", Protocol.TCP);
+        stepTo(d, 34);
+        assertThat(eval(dstport, d).message()).isEqualTo("No field is selected in the inspector.");
+        assertThat(d.clickField("tcp.srcport")).isTrue();
+        CheckResult wrong = eval(dstport, d);
+        assertThat(wrong.status()).isEqualTo(Status.NOT_YET);
+        assertThat(wrong.message()).isEqualTo("The selected field is tcp.srcport (a TCP field); that is not the one "
+                + "asked for.");
+        assertThat(d.clickField("tcp.dstport")).isTrue();
+        assertThat(eval(dstport, d).passed()).isTrue();
+    }
+
+    @Test
+    void selectedBytesAreExactlyTheMaskingKey() {
+        StudentDesk d = open("one-client.yaml");
+        Check key = new Check.SelectedBytes("websocket.masking_key");
+        stepTo(d, 34);
+        assertThat(eval(key, d).message()).isEqualTo("The selected event's bytes hold no websocket.masking_key: select "
+                + "an event that carries it first.");
+        // Alice's chat frame (a WebSocket message: 2 header bytes, then the 4-byte masking key)
+        stepTo(d, 638);
+        assertThat(eval(key, d).message()).isEqualTo("No bytes are highlighted in the hex pane.");
+        d.highlight(new ByteRange(1, 5));
+        CheckResult off = eval(key, d);
+        assertThat(off.status()).isEqualTo(Status.NOT_YET);
+        assertThat(off.message()).isEqualTo("The highlighted bytes 1\u20134 are not exactly the field's bytes: they "
+                + "cover Mask, Payload length, Masking key.");
+        d.highlight(new ByteRange(2, 6));
+        assertThat(eval(key, d).message()).isEqualTo("The highlighted bytes 2\u20135 are exactly Masking key.");
+        // on the wire the same key sits after preamble, Ethernet, IPv4, TCP headers: the inspector's offsets count
+        stepTo(d, 639);
+        TimelineEvent e = d.selectedEvent();
+        assertThat(d.clickField("websocket.masking_key")).as("%s", e).isTrue();
+        assertThat(d.highlightedBytes().start()).isGreaterThan(54);
+        assertThat(eval(key, d).passed()).as("%s", e).isTrue();
+    }
+
+    @Test
+    void emittedCountsOnlyEmitsTheStudentAddedAndChecksTheirArgs() {
+        StudentDesk d = open("one-client.yaml");
+        // the scenario's own chat is in the run, but the student did not add it
+        Check chat = new Check.Emitted("alice", "chat", null, null);
+        assertThat(eval(chat, d).message()).isEqualTo("You have not added an emit of \"chat\" from alice yet: use the "
+                + "emit composer.");
+        Check hello = new Check.Emitted("alice", "greeting", JsonNodeFactory.instance.arrayNode().add("hello"), null);
+        d.add(action("350ms", "alice", "greeting", "bye"));
+        CheckResult args = eval(hello, d);
+        assertThat(args.status()).isEqualTo(Status.NOT_YET);
+        assertThat(args.message()).isEqualTo("Your \"greeting\" carries [\"bye\"], not [\"hello\"].");
+        d.undoAdd();
+        d.add(action("350ms", "alice", "greeting", "hello"));
+        CheckResult ok = eval(hello, d);
+        assertThat(ok.message()).isEqualTo("alice emitted \"greeting\" [\"hello\"] at 350 ms.");
+        // one argument may be written without the list; numbers compare by value (YAML 1 against JSON 1)
+        assertThat(eval(new Check.Emitted(null, "greeting", JsonNodeFactory.instance.textNode("hello"), null), d)
+                .passed()).isTrue();
+        d.add(action("360ms", "alice", "count", 1));
+        assertThat(eval(new Check.Emitted("alice", "count", JsonNodeFactory.instance.arrayNode()
+                .add(new java.math.BigInteger("1")), null), d).passed()).isTrue();
+    }
+
+    @Test
+    void emittedAfterTheClientLeftIsNeverSent() {
+        StudentDesk d = open("one-client.yaml");
+        d.add(action("700ms", "alice", "late", "x"));
+        CheckResult r = eval(new Check.Emitted("alice", "late", null, null), d);
+        assertThat(r.status()).isEqualTo(Status.NOT_YET);
+        assertThat(r.message()).isEqualTo("You added an emit of \"late\" from alice, but the run never sends it: is "
+                + "the client connected (to /) at that time?");
+        assertThat(eval(new Check.Emitted("bob", "late", null, null), d).message())
+                .isEqualTo("You have not added an emit of \"late\" from bob yet: use the emit composer. (You added "
+                        + "\"late\" from alice.)");
+    }
+
+    @Test
+    void receivedCountsTheClientsOneEmitReached() {
+        StudentDesk d = open("broadcast-three-clients.yaml");
+        // socket.broadcast.emit: everyone but Alice
+        assertThat(eval(new Check.Received("chat", 2, List.of(), null), d).message())
+                .isEqualTo("One \"chat\" emit reached bob, carol.");
+        CheckResult three = eval(new Check.Received("chat", 3, List.of(), null), d);
+        assertThat(three.status()).isEqualTo(Status.NOT_YET);
+        assertThat(three.message()).isEqualTo("The widest \"chat\" emit reached bob, carol; it must reach 3 clients.");
+        assertThat(eval(new Check.Received("chat", 0, List.of("alice"), null), d).passed()).isFalse();
+        assertThat(eval(new Check.Received("news", 0, List.of("alice", "bob", "carol"), null), d).passed()).isTrue();
+        assertThat(eval(new Check.Received("shout", 1, List.of(), null), d).message())
+                .isEqualTo("No client has received a \"shout\" event yet; it must reach 1 client.");
+        assertThat(eval(new Check.Received("news", 1, List.of(), "/admin"), d).passed()).isFalse();
+    }
+
+    @Test
+    void layerModelTimeAndScenario() {
+        StudentDesk d = open("one-client.yaml");
+        Check tcpIp = new Check.LayerModelIs(LayerModel.TCP_IP);
+        assertThat(eval(tcpIp, d).message()).isEqualTo("The views show the osi model; switch them to tcp-ip.");
+        d.layerSwitch(LayerModel.TCP_IP);
+        assertThat(eval(tcpIp, d).passed()).isTrue();
+
+        Check at300 = new Check.ReachedTime("300ms", 300_000_000L);
+        d.playTo(299_999_999L);
+        assertThat(eval(at300, d).message()).isEqualTo("The time is 299.999999 ms; play or step on until 300ms.");
+        d.playTo(300_000_000L);
+        assertThat(eval(at300, d).passed()).isTrue();
+
+        Check broadcast = new Check.OpenedScenario("broadcast-three-clients.yaml");
+        assertThat(eval(broadcast, d).message()).isEqualTo("The open scenario is one-client.yaml; open "
+                + "broadcast-three-clients.yaml.");
+        StudentDesk other = new StudentDesk().open("/home/teacher/lessons/broadcast-three-clients.yaml",
+                ScenarioFile.builtIn("broadcast-three-clients.yaml"));
+        assertThat(eval(broadcast, other).passed()).isTrue();
+    }
+
+    @Test
+    void capturedNeedsLiveCaptureUntilTheAppHasItThenCountsFramesWithTheEvent() throws Exception {
+        StudentDesk d = open("one-client.yaml");
+        Check chat = new Check.Captured("chat", 1);
+        CheckResult none = eval(chat, d);
+        assertThat(none.status()).isEqualTo(Status.NEEDS_LIVE_CAPTURE);
+        assertThat(none.message()).startsWith("This step needs live capture");
+        // real Node socket.io 4.8.4 traffic: 42["chat","hi"] once, client to server
+        List<CapturedFrame> frames;
+        try (InputStream in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/websocket-only.pcap");
+             CaptureFileReader r = CaptureFileReader.open(in)) {
+            frames = r.stream().toList();
+        }
+        d.capture(frames);
+        assertThat(eval(chat, d).message()).isEqualTo("The capture holds \"chat\" in 1 frame.");
+        CheckResult two = eval(new Check.Captured("chat", 2), d);
+        assertThat(two.status()).isEqualTo(Status.NOT_YET);
+        assertThat(two.message()).isEqualTo("The capture holds \"chat\" in 1 frame of " + frames.size()
+                + "; it needs 2. Emit it while capturing.");
+        assertThat(eval(new Check.Captured("srv-bin", 1), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured("nope", 1), d).passed()).isFalse();
+    }
+
+    static Scenario.Action action(String at, String client, String event, String arg) {
+        return action(at, client, event, JsonNodeFactory.instance.textNode(arg));
+    }
+
+    static Scenario.Action action(String at, String client, String event, int arg) {
+        return action(at, client, event, JsonNodeFactory.instance.numberNode(arg));
+    }
+
+    static Scenario.Action action(String at, String client, String event, JsonNode arg) {
+        return new Scenario.Action(at, client, event, JsonNodeFactory.instance.arrayNode().add(arg), null, null, null,
+                null, null, null, null, null, null, null);
+    }
+}
