@@ -22,6 +22,10 @@ import org.netsim.app.gui.compare.ComparisonView;
 import org.netsim.app.gui.emit.EmitComposerView;
 import org.netsim.app.gui.events.EventListView;
 import org.netsim.app.gui.inspector.InspectorView;
+import org.netsim.app.gui.lesson.LessonPanelView;
+import org.netsim.app.gui.lesson.LessonPanelViewModel;
+import org.netsim.app.gui.lesson.PointsAt;
+import org.netsim.lessons.ScreenPart;
 import org.netsim.app.gui.live.LiveView;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.app.gui.stack.StackView;
@@ -50,6 +54,12 @@ public final class MainWindow extends BorderPane {
     private final Tab comparisonTab;
     private final TabPane lower;
     private final SplitPane workspace;
+    private final SplitPane body;
+    private final LessonPanelViewModel lessons;
+    private final LessonPanelView lessonPanel;
+    private final javafx.beans.property.BooleanProperty lessonsShown =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private TabPane side;
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
     private final EventListView eventList;
@@ -88,7 +98,7 @@ public final class MainWindow extends BorderPane {
                 models.live().loadDevices();
             }
         });
-        TabPane side = tabs("sideTabs", tab("eventsTab", "app.tab.events", eventList),
+        side = tabs("sideTabs", tab("eventsTab", "app.tab.events", eventList),
                 tab("emitTab", "app.tab.emit", composer), liveTab);
         SplitPane upper = new SplitPane(topologyRegion, side);
         upper.setDividerPositions(0.58);
@@ -101,19 +111,79 @@ public final class MainWindow extends BorderPane {
 
         workspace.visibleProperty().bind(session.runProperty().isNotNull());
         StackPane middle = new StackPane(workspace);
+        lessons = new LessonPanelViewModel(models);
+        lessonPanel = new LessonPanelView(lessons);
+        body = new SplitPane(middle);
+        installLessons(composer);
         if (session.run() == null) {
             // the welcome pane is needed only until the first scenario opens; then it leaves the scene for good
-            WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile);
+            WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile, () -> showLessons(true));
             welcome.setId("welcomePane");
             middle.getChildren().add(welcome);
             session.runProperty().addListener((o, was, run) -> middle.getChildren().remove(welcome));
         }
-        setCenter(middle);
+        setCenter(body);
         setBottom(statusBar(session));
 
         stage.titleProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
                 ? Messages.get("app.title") : Messages.get("app.title.scenario", session.scenario().name()),
                 session.scenarioProperty()));
+    }
+
+    /** The lesson panel on the left, a menu to show it, and the parts of the window steps point at. */
+    private void installLessons(javafx.scene.Node composer) {
+        javafx.scene.control.CheckMenuItem show = new javafx.scene.control.CheckMenuItem(
+                Messages.get("lesson.menu.show"));
+        show.setId("showLessons");
+        show.selectedProperty().addListener((o, was, on) -> showLessons(on));
+        lessonsShown.addListener((o, was, on) -> show.setSelected(on));
+        javafx.scene.control.Menu m = new javafx.scene.control.Menu(Messages.get("lesson.menu"), null, show);
+        menu.getMenus().add(menu.getMenus().size() - 1, m);
+        lessons.openProperty().addListener((o, was, open) -> {
+            if (open) {
+                showLessons(true);
+            }
+        });
+        java.util.Map<ScreenPart, javafx.scene.Node> targets = new java.util.EnumMap<>(ScreenPart.class);
+        targets.put(ScreenPart.TOPOLOGY, topologyRegion);
+        targets.put(ScreenPart.EVENT_LIST, eventList);
+        targets.put(ScreenPart.TIME_CONTROLS, playbackBar);
+        targets.put(ScreenPart.STACK, stackRegion);
+        targets.put(ScreenPart.INSPECTOR_TREE, inspector.tree());
+        targets.put(ScreenPart.HEX, inspector.hexPane());
+        targets.put(ScreenPart.EMIT_COMPOSER, composer);
+        targets.put(ScreenPart.SCENARIO_MENU, menu);
+        targets.put(ScreenPart.LAYER_SWITCH, stack.getTop());
+        java.util.Map<ScreenPart, Runnable> reveal = new java.util.EnumMap<>(ScreenPart.class);
+        reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
+        reveal.put(ScreenPart.EMIT_COMPOSER, () -> selectTab("emitTab"));
+        reveal.put(ScreenPart.STACK, () -> selectTab("stackTab"));
+        reveal.put(ScreenPart.LAYER_SWITCH, () -> selectTab("stackTab"));
+        reveal.put(ScreenPart.INSPECTOR_TREE, () -> selectTab("inspectorTab"));
+        reveal.put(ScreenPart.HEX, () -> selectTab("inspectorTab"));
+        PointsAt.install(lessons.pointsAtProperty(), targets, reveal);
+    }
+
+    /** Shows or hides the lesson panel at the window's left. */
+    public void showLessons(boolean on) {
+        if (on && !body.getItems().contains(lessonPanel)) {
+            body.getItems().add(0, lessonPanel);
+            body.setDividerPositions(0.27);
+        } else if (!on) {
+            body.getItems().remove(lessonPanel);
+        }
+        lessonsShown.set(on);
+    }
+
+    public LessonPanelViewModel lessons() {
+        return lessons;
+    }
+
+    private void selectTab(String id) {
+        for (TabPane p : java.util.List.of(side, lower)) {
+            p.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .ifPresent(t -> p.getSelectionModel().select(t));
+        }
     }
 
     /** Puts the scene's stylesheets in line with the appearance and installs the keyboard shortcuts. */

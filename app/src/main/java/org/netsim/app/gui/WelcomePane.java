@@ -13,7 +13,7 @@ import org.netsim.app.gui.session.ShippedScenario;
  * with its description, so the next step is obvious to a student who has never seen the app.
  */
 final class WelcomePane extends ScrollPane {
-    WelcomePane(Consumer<String> open, Runnable openFile) {
+    WelcomePane(Consumer<String> open, Runnable openFile, Runnable lessons) {
         Label title = new Label(Messages.get("app.welcome.title"));
         title.getStyleClass().add("ns-welcome-title");
         title.setWrapText(true);
@@ -25,9 +25,12 @@ final class WelcomePane extends ScrollPane {
         start.getStyleClass().add("ns-start-button");
         start.setOnAction(e -> open.accept(ShippedScenario.FIRST));
         start.setWrapText(true);
+        Button lesson = new Button(Messages.get("lesson.welcome"));
+        lesson.setId("lessonsButton");
+        lesson.setOnAction(e -> lessons.run());
         Label more = new Label(Messages.get("app.welcome.more"));
         more.getStyleClass().add("ns-panel-title");
-        VBox box = new VBox(title, lead, start, more);
+        VBox box = new VBox(title, lead, start, lesson, more);
         box.getStyleClass().add("ns-welcome");
         for (ShippedScenario s : ShippedScenario.all()) {
             Hyperlink name = new Hyperlink(s.name());

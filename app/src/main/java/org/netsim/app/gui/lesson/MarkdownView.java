@@ -141,6 +141,19 @@ public final class MarkdownView extends VBox {
                 row++;
             }
         }
+        // columns share the width evenly and their text wraps inside: a lesson panel is narrow
+        int columns = 0;
+        for (javafx.scene.Node n : grid.getChildren()) {
+            Integer c = GridPane.getColumnIndex(n);
+            columns = Math.max(columns, c == null ? 1 : c + 1);
+        }
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setFillWidth(true);
+            grid.getColumnConstraints().add(cc);
+        }
+        grid.setMaxWidth(Double.MAX_VALUE);
         return grid;
     }
 

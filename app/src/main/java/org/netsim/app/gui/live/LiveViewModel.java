@@ -50,7 +50,7 @@ public final class LiveViewModel {
     private final java.util.Map<Long, CapturedTree> frames = new java.util.LinkedHashMap<>();
 
     /** A captured frame with the tree it was decoded to (in the context of its connection). */
-    public record CapturedTree(byte[] frame, Pdu tree) {
+    public record CapturedTree(CapturedFrame captured, byte[] frame, Pdu tree) {
     }
     private final StackDissector dissector = new StackDissector();
     private final List<CapturedFrame> batch = new ArrayList<>(BATCH);
@@ -131,7 +131,7 @@ public final class LiveViewModel {
             List<DecodedMessage> fromFrame = extractor.accept(f.index(), f.timestampNanos(), root);
             if (!fromFrame.isEmpty()) {
                 found.addAll(fromFrame);
-                frames.put(f.index(), new CapturedTree(data, root));
+                frames.put(f.index(), new CapturedTree(f, data, root));
             }
         }
         if (!found.isEmpty()) {
@@ -244,6 +244,17 @@ public final class LiveViewModel {
     /** The frame a kept message completed in, with its tree; empty once the message has left the list. */
     public java.util.Optional<CapturedTree> frameOf(DecodedMessage m) {
         return java.util.Optional.ofNullable(frames.get(m.frame()));
+    }
+
+    /**
+     * The frames that carried the kept messages, oldest first, or empty if nothing was ever captured (a lesson's
+     * {@code captured} step then says it needs live capture).
+     */
+    public java.util.Optional<List<CapturedFrame>> capturedFrames() {
+        if (frames.isEmpty() && capture == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(frames.values().stream().map(CapturedTree::captured).toList());
     }
 
     /** Whether {@code m} travelled to or from the built-in peer (which is not Node). */

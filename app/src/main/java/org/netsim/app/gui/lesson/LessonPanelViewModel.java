@@ -1,0 +1,316 @@
+package org.netsim.app.gui.lesson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netsim.app.gui.AppModels;
+import org.netsim.app.gui.Messages;
+import org.netsim.lessons.Check;
+import org.netsim.lessons.Lesson;
+import org.netsim.lessons.Page;
+import org.netsim.lessons.Quiz;
+import org.netsim.lessons.ScreenPart;
+import org.netsim.lessons.Step;
+import org.netsim.lessons.TextPage;
+import org.netsim.lessons.load.LessonLoader;
+import org.netsim.lessons.progress.ProgressStore;
+import org.netsim.lessons.progress.StudentProgress;
+import org.netsim.lessons.run.Answer;
+import org.netsim.lessons.run.CheckResult;
+import org.netsim.lessons.run.LessonSession;
+import org.netsim.lessons.run.QuizResult;
+
+/**
+ * The lesson panel: the shipped lessons, the student's progress (saved after every change, resumed on the next
+ * start), and the current page: a text, a step judged against what the student does in the window (checked again on
+ * every change, so success shows the moment it happens; "Check" counts a try and reveals a hint after a wrong one),
+ * or a quiz with feedback that says why.
+ */
+public final class LessonPanelViewModel {
+    /** Where progress is kept: {@code -Dnetsim.progress.dir}, else {@code ~/.netsim/progress}. */
+    static Path progressDir() {
+        String dir = System.getProperty("netsim.progress.dir");
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".netsim", "progress");
+    }
+
+    private final AppModels models;
+    private final AppStudentView view;
+    private final ProgressStore store;
+    private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
+    private final StringProperty student = new SimpleStringProperty(this, "student",
+            System.getProperty("user.name", "student"));
+    private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper(this, "feedback", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty passed = new SimpleBooleanProperty(this, "passed");
+    private final BooleanProperty canNext = new SimpleBooleanProperty(this, "canNext");
+    private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
+    private final ObjectProperty<ScreenPart> pointsAt = new SimpleObjectProperty<>(this, "pointsAt");
+    private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private StudentProgress progress;
+    private LessonSession session;
+
+    public LessonPanelViewModel(AppModels models) {
+        this(models, progressDir());
+    }
+
+    LessonPanelViewModel(AppModels models, Path progressDir) {
+        this.models = models;
+        this.view = new AppStudentView(models);
+        this.store = new ProgressStore(progressDir);
+        LessonLoader.Result shipped = LessonLoader.shipped();
+        lessons.setAll(shipped.lessons());
+        if (!shipped.problems().isEmpty()) {
+            message.set(shipped.problems().get(0).toString());
+        }
+        // what the student does in the window may complete the step on screen
+        models.session().selectedEventProperty().addListener(o -> judge());
+        models.session().runProperty().addListener(o -> judge());
+        models.session().layerModelProperty().addListener(o -> judge());
+        models.session().sourceProperty().addListener(o -> judge());
+        models.inspector().selectedProperty().addListener(o -> judge());
+        models.inspector().highlightEndProperty().addListener(o -> judge());
+        models.session().currentTimeProperty().addListener(o -> {
+            if (page.get() instanceof Step s && s.expect() instanceof Check.ReachedTime) {
+                judge();
+            }
+        });
+    }
+
+    /** Opens a lesson where the student left it (a new one at its first page) with its scenario loaded. */
+    public void open(Lesson lesson) {
+        try {
+            progress = store.load(student.get());
+        } catch (IOException e) {
+            message.set(Messages.get("lesson.progress.unreadable", e.getMessage()));
+            progress = new StudentProgress(student.get());
+        }
+        session = new LessonSession(lesson, progress.lesson(lesson.id()), this::save);
+        lesson.baseScenario().ifPresent(s -> {
+            models.session().load(s, lesson.scenario());
+            view.rebase();
+        });
+        title.set(lesson.title());
+        open.set(true);
+        show();
+    }
+
+    public void close() {
+        session = null;
+        open.set(false);
+        page.set(null);
+        pointsAt.set(null);
+    }
+
+    public void next() {
+        if (session != null && session.next(view)) {
+            show();
+        } else if (session != null) {
+            show();
+        }
+    }
+
+    /** Goes to page {@code index} if every page before it is done. */
+    public boolean goTo(int index) {
+        if (session != null && session.goTo(index)) {
+            show();
+            return true;
+        }
+        return false;
+    }
+
+    public void previous() {
+        if (session != null && session.previous()) {
+            show();
+        }
+    }
+
+    /** "Is this right?" for the current step: counts a try; a wrong one reveals the next hint. */
+    public void check() {
+        if (session == null || !(page.get() instanceof Step)) {
+            return;
+        }
+        CheckResult r = session.check(view);
+        showResult(r);
+        hints.setAll(session.hintsShown());
+    }
+
+    /** The next hint of the current step or quiz. */
+    public void hint() {
+        if (session != null && session.hint().isPresent()) {
+            hints.setAll(session.hintsShown());
+        }
+    }
+
+    /** Grades an answer to the current quiz; a bytes quiz takes the bytes highlighted in the hex pane. */
+    public QuizResult answer(Answer answer) {
+        if (session == null || !(page.get() instanceof Quiz q)) {
+            return null;
+        }
+        QuizResult r = session.answer(q.id(), answer);
+        feedback.set(r.feedback());
+        passed.set(r.correct());
+        hints.setAll(session.hintsShown());
+        updateNavigation();
+        return r;
+    }
+
+    /** The bytes quiz's answer: what the student highlighted in the hex pane. */
+    public QuizResult answerSelectedBytes() {
+        var range = view.highlightedBytes();
+        if (range == null) {
+            feedback.set(Messages.get("lesson.bytes.none"));
+            passed.set(false);
+            return null;
+        }
+        return answer(new Answer.Bytes(range));
+    }
+
+    /** Starts the current lesson again from its first page (a teacher's reset, or the student's own). */
+    public void resetLesson() {
+        if (session == null) {
+            return;
+        }
+        Lesson lesson = session.lesson();
+        try {
+            store.resetLesson(student.get(), lesson.id());
+        } catch (IOException e) {
+            message.set(Messages.get("lesson.progress.unwritable", e.getMessage()));
+        }
+        open(lesson);
+    }
+
+    private void show() {
+        Page p = session.page();
+        page.set(p);
+        position.set(Messages.get("lesson.position", session.pageIndex() + 1, session.pageCount()));
+        feedback.set("");
+        status.set("");
+        passed.set(session.isDone(p));
+        hints.setAll(session.hintsShown());
+        pointsAt.set(p instanceof Step s ? s.pointsAt() : null);
+        if (p instanceof Quiz.Bytes b && models.session().run() != null) {
+            // the quiz asks about one event's bytes: show it, so the hex pane holds them
+            int index = session.quizEvent(b.id()).index();
+            if (index < models.session().run().timeline().size()) {
+                models.session().select(index);
+            }
+        }
+        judge();
+        updateNavigation();
+    }
+
+    /** Judges the current step against the window as it is now (no try counted). */
+    private void judge() {
+        if (session == null || !(page.get() instanceof Step)) {
+            return;
+        }
+        showResult(session.evaluate(view));
+        updateNavigation();
+    }
+
+    private void showResult(CheckResult r) {
+        passed.set(r.passed() || session.isDone(page.get()));
+        status.set(r.status() == CheckResult.Status.NEEDS_LIVE_CAPTURE ? Messages.get("lesson.needs.live")
+                : r.passed() ? Messages.get("lesson.step.done", r.message()) : r.message());
+    }
+
+    private void updateNavigation() {
+        canNext.set(session != null && session.canAdvance(view) && session.pageIndex() + 1 < session.pageCount());
+        complete.set(session != null && session.isComplete());
+    }
+
+    private void save() {
+        try {
+            store.save(progress);
+        } catch (IOException e) {
+            message.set(Messages.get("lesson.progress.unwritable", e.getMessage()));
+        }
+    }
+
+    public ObservableList<Lesson> lessons() {
+        return lessons;
+    }
+
+    public StringProperty studentProperty() {
+        return student;
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open;
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** What the current step is waiting for, or that it is done. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty passedProperty() {
+        return passed;
+    }
+
+    public ReadOnlyBooleanProperty canNextProperty() {
+        return canNext;
+    }
+
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete;
+    }
+
+    public ReadOnlyObjectProperty<ScreenPart> pointsAtProperty() {
+        return pointsAt;
+    }
+
+    public ObservableList<String> hints() {
+        return hints;
+    }
+
+    /** The open lesson's session, for tests and the view. */
+    LessonSession session() {
+        return session;
+    }
+
+    static boolean isText(Page p) {
+        return p instanceof TextPage;
+    }
+
+    static List<String> choices(Quiz.Choice q) {
+        return q.options().stream().map(Quiz.Choice.Option::text).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package org.netsim.app.gui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netsim.app.gui.AppModels;
+import org.netsim.app.gui.session.LayerModel;
+import org.netsim.lessons.Lesson;
+import org.netsim.lessons.Quiz;
+import org.netsim.lessons.ScreenPart;
+import org.netsim.lessons.Step;
+import org.netsim.lessons.TextPage;
+import org.netsim.lessons.run.Answer;
+import org.netsim.pdu.Protocol;
+import org.netsim.timeline.Direction;
+
+/**
+ * The lesson panel driven as a student would, through the window's own models: lesson 2 (the TCP/IP suite) on the
+ * one-client scenario. Steps pass because of what is done in the window; quizzes give feedback; progress survives a
+ * restart.
+ */
+class LessonPanelViewModelTest {
+    @Test
+    void aStudentWorksThroughLessonTwoInTheWindowAndResumesAfterARestart(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        assertThat(panel.lessons()).hasSize(9);
+        panel.studentProperty().set("Ana María");
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("tcp-ip-suite")).findFirst().orElseThrow();
+        panel.open(lesson);
+        assertThat(models.session().sourceProperty().get()).isEqualTo("one-client.yaml");
+        assertThat(panel.pageProperty().get()).isInstanceOf(TextPage.class);
+        assertThat(panel.positionProperty().get()).isEqualTo("Page 1 of 11");
+        assertThat(panel.canNextProperty().get()).isTrue();
+        panel.next();
+
+        // a short-answer quiz: a wrong answer says why, the right one passes
+        assertThat(panel.pageProperty().get()).isInstanceOf(Quiz.Short.class);
+        assertThat(panel.answer(new Answer.Text("network")).correct()).isFalse();
+        assertThat(panel.feedbackProperty().get()).contains("Internet layer");
+        assertThat(panel.canNextProperty().get()).isFalse();
+        assertThat(panel.answer(new Answer.Text("  Internet ")).correct()).isTrue();
+        panel.next();
+        assertThat(panel.answer(new Answer.Choice(java.util.List.of(0))).correct()).isTrue();
+        panel.next();
+        panel.next();
+
+        // a step: it points at the layer switch, waits, and passes the moment the student switches
+        assertThat(panel.pageProperty().get()).isInstanceOfSatisfying(Step.class,
+                s -> assertThat(s.id()).isEqualTo("switch-to-tcpip"));
+        assertThat(panel.pointsAtProperty().get()).isEqualTo(ScreenPart.LAYER_SWITCH);
+        assertThat(panel.passedProperty().get()).isFalse();
+        panel.check();
+        assertThat(panel.hints()).hasSize(1);
+        models.session().layerModelProperty().set(LayerModel.TCP_IP);
+        assertThat(panel.passedProperty().get()).isTrue();
+        assertThat(panel.statusProperty().get()).startsWith("Done: ");
+        panel.next();
+
+        // selecting the server's Socket.IO "chat" in the session passes the next step
+        var chat = models.session().run().timeline().query().node("server").direction(Direction.UP)
+                .protocol(Protocol.SOCKETIO).list().stream().filter(e -> e.description().contains("chat"))
+                .findFirst().orElseThrow();
+        assertThat(panel.passedProperty().get()).isFalse();
+        models.session().select(chat.index());
+        assertThat(panel.passedProperty().get()).isTrue();
+        int reached = panel.session().pageIndex();
+
+        // restart: a new window, the same student, the same page
+        AppModels again = AppModels.create();
+        LessonPanelViewModel restarted = new LessonPanelViewModel(again, progress);
+        restarted.studentProperty().set("Ana María");
+        restarted.open(lesson);
+        assertThat(restarted.session().pageIndex()).isEqualTo(reached);
+        assertThat(restarted.session().isDone(lesson.pages().get(4))).isTrue();
+
+        // the teacher's reset starts the lesson again
+        restarted.resetLesson();
+        assertThat(restarted.session().pageIndex()).isZero();
+        assertThat(restarted.session().isDone(lesson.pages().get(4))).isFalse();
+    }
+
+    @Test
+    void aBytesQuizShowsItsEventAndGradesTheHexSelection(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("tcp-ip-suite")).findFirst().orElseThrow();
+        panel.open(lesson);
+        int quiz = lesson.indexOf("ethertype-bytes");
+        for (int i = 0; i < quiz; i++) {
+            panel.session().progress().done(lesson.pages().get(i).key());
+        }
+        assertThat(panel.goTo(quiz)).isTrue();
+        assertThat(panel.pageProperty().get()).isInstanceOf(Quiz.Bytes.class);
+        // the quiz's frame is selected, so the inspector shows its bytes
+        assertThat(models.session().selectedEvent()).isNotNull();
+        assertThat(panel.answerSelectedBytes()).isNull();
+        assertThat(panel.feedbackProperty().get()).isEqualTo("Nothing is selected in the hex pane yet.");
+        models.inspector().selectField("eth.dst");
+        assertThat(panel.answerSelectedBytes().correct()).isFalse();
+        assertThat(panel.feedbackProperty().get()).contains("bytes 12 and 13");
+        models.inspector().selectField("eth.type");
+        assertThat(panel.answerSelectedBytes().correct()).isTrue();
+    }
+}
