@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code netsim lessons}: checks a teacher's lesson folder, lists lessons. */
 @Command(name = "lessons", mixinStandardHelpOptions = true,
         description = "Guided lessons: check a lesson folder, or list the lessons.",
-        subcommands = {LessonsCommand.Validate.class, LessonsCommand.ListLessons.class})
+        subcommands = {LessonsCommand.Validate.class, LessonsCommand.ListLessons.class, LessonsCommand.Progress.class,
+                LessonsCommand.Reset.class})
 public final class LessonsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,6 +83,71 @@ public final class LessonsCommand implements Callable<Integer> {
             err.println("netsim: " + plural(r.problems().size(), "problem") + " in "
                     + (dir == null ? "the shipped lessons" : dir.toString()) + "; only valid lessons are listed");
             return 1;
+        }
+    }
+
+    /** {@code netsim lessons progress}: for a teacher, every student's lessons and the pages done. */
+    @Command(name = "progress", mixinStandardHelpOptions = true,
+            description = "List the students with saved progress and how far each got in each lesson.")
+    static final class Progress implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
+                description = "Where progress is kept (default: ~/.netsim/progress).")
+        Path dir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            org.netsim.lessons.progress.ProgressStore store = new org.netsim.lessons.progress.ProgressStore(
+                    dir == null ? org.netsim.lessons.progress.ProgressStore.defaultFolder() : dir);
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.Map<String, Lesson> byId = new java.util.HashMap<>();
+            LessonLoader.shipped().lessons().forEach(l -> byId.put(l.id(), l));
+            for (String student : store.students()) {
+                out.println(student);
+                store.load(student).lessons().forEach((id, p) -> {
+                    Lesson l = byId.get(id);
+                    out.println("    " + id + ": " + p.pagesDone().size() + (l == null ? "" : " of "
+                            + l.pages().size()) + " pages done");
+                });
+            }
+            return 0;
+        }
+    }
+
+    /** {@code netsim lessons reset STUDENT [--lesson ID]}: a teacher starts a student's lesson (or all) again. */
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Reset a student's progress: one lesson with --lesson, else every lesson.")
+    static final class Reset implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "STUDENT", description = "The student's name as typed in the app.")
+        String student;
+
+        @picocli.CommandLine.Option(names = "--lesson", paramLabel = "ID", description = "Only this lesson.")
+        String lesson;
+
+        @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
+                description = "Where progress is kept (default: ~/.netsim/progress).")
+        Path dir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            org.netsim.lessons.progress.ProgressStore store = new org.netsim.lessons.progress.ProgressStore(
+                    dir == null ? org.netsim.lessons.progress.ProgressStore.defaultFolder() : dir);
+            if (!store.students().contains(student)) {
+                throw new UserError("no saved progress for " + student + " in " + store.folder());
+            }
+            if (lesson == null) {
+                store.resetAll(student);
+            } else {
+                store.resetLesson(student, lesson);
+            }
+            spec.commandLine().getOut().println("reset " + (lesson == null ? "every lesson" : "lesson " + lesson)
+                    + " of " + student);
+            return 0;
         }
     }
 

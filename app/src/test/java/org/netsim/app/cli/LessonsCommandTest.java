@@ -124,4 +124,26 @@ class LessonsCommandTest {
         assertThat(shipped.exitCode()).as(shipped.err()).isZero();
         assertThat(shipped.out()).isNotBlank();
     }
+
+    /** A teacher sees how far a student got and starts a lesson again for them. */
+    @Test
+    void aTeacherListsProgressAndResetsALesson(@org.junit.jupiter.api.io.TempDir Path progressDir) throws Exception {
+        var store = new org.netsim.lessons.progress.ProgressStore(progressDir);
+        var p = new org.netsim.lessons.progress.StudentProgress("Ana");
+        p.lesson("tcp").done("01-handshake.md");
+        p.lesson("tcp").done("find-syn-ack");
+        p.lesson("osi-model").done("01-seven-layers.md");
+        store.save(p);
+        Cli.Result list = Cli.run("lessons", "progress", "--dir", progressDir.toString());
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("Ana", "    tcp: 2 of ", "    osi-model: 1 of ");
+        Cli.Result reset = Cli.run("lessons", "reset", "Ana", "--lesson", "tcp", "--dir", progressDir.toString());
+        assertThat(reset.exitCode()).isZero();
+        assertThat(reset.out()).contains("reset lesson tcp of Ana");
+        assertThat(store.load("Ana").lesson("tcp").pagesDone()).isEmpty();
+        assertThat(store.load("Ana").lesson("osi-model").pagesDone()).containsExactly("01-seven-layers.md");
+        Cli.Result nobody = Cli.run("lessons", "reset", "Bob", "--dir", progressDir.toString());
+        assertThat(nobody.exitCode()).isEqualTo(1);
+        assertThat(nobody.err()).contains("no saved progress for Bob");
+    }
 }

@@ -40,6 +40,12 @@ public final class ProgressStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final BeforeMove beforeMove;
 
+    /** Where the app keeps progress: {@code -Dnetsim.progress.dir}, else {@code ~/.netsim/progress}. */
+    public static Path defaultFolder() {
+        String dir = System.getProperty("netsim.progress.dir");
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".netsim", "progress");
+    }
+
     public ProgressStore(Path dir) {
         this(dir, temp -> { });
     }

@@ -39,12 +39,6 @@ import org.netsim.lessons.run.QuizResult;
  * or a quiz with feedback that says why.
  */
 public final class LessonPanelViewModel {
-    /** Where progress is kept: {@code -Dnetsim.progress.dir}, else {@code ~/.netsim/progress}. */
-    static Path progressDir() {
-        String dir = System.getProperty("netsim.progress.dir");
-        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".netsim", "progress");
-    }
-
     private final AppModels models;
     private final AppStudentView view;
     private final ProgressStore store;
@@ -67,7 +61,7 @@ public final class LessonPanelViewModel {
     private LessonSession session;
 
     public LessonPanelViewModel(AppModels models) {
-        this(models, progressDir());
+        this(models, ProgressStore.defaultFolder());
     }
 
     LessonPanelViewModel(AppModels models, Path progressDir) {
