@@ -270,4 +270,27 @@ class MainWindowTest {
                 .contains("TCP/IP layer", "4  Application", "1  Link").doesNotContain("7  Application");
         assertThat(models.events().layer(emit)).isEqualTo("3 Transport");
     }
+
+    /** A student opens a lesson from the first screen, reads, and answers its first quiz in the panel. */
+    @Test
+    void aLessonOpensFromTheFirstScreenAndItsQuizAnswersInThePanel(FxRobot robot) {
+        robot.clickOn("#lessonsButton");
+        assertThat(robot.lookup("#lessonPanel").tryQuery()).isPresent();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.netsim.lessons.Lesson> list =
+                robot.lookup("#lessonList").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.clickOn("#lessonOpen");
+        assertThat(session().sourceProperty().get()).isEqualTo("one-client.yaml");
+        assertThat(robot.lookup("#lessonPosition").queryAs(Label.class).getText()).isEqualTo("Page 1 of 11");
+        robot.clickOn("#lessonNext");
+        robot.clickOn("#lessonInput").write("the network layer");
+        robot.clickOn("#lessonAnswer");
+        assertThat(robot.lookup("#lessonFeedback").queryAs(Label.class).getText()).contains("Internet layer");
+        assertThat(robot.lookup("#lessonNext").queryAs(Button.class).isDisabled()).isTrue();
+        robot.doubleClickOn("#lessonInput").eraseText(20).write("internet");
+        robot.clickOn("#lessonAnswer");
+        assertThat(window.lessons().passedProperty().get()).isTrue();
+        assertThat(robot.lookup("#lessonNext").queryAs(Button.class).isDisabled()).isFalse();
+    }
 }
