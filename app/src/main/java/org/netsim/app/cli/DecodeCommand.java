@@ -1,36 +1,40 @@
 package org.netsim.app.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.netsim.capture.decode.CaptureDecoder;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.capture.file.CaptureFileException;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.json.JsJson;
 import org.netsim.pdu.Bytes;
-import org.netsim.pdu.Pdu;
-import org.netsim.stack.DecodedMessage;
-import org.netsim.stack.MessageExtractor;
-import org.netsim.stack.StackDissector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code netsim decode}: every Socket.IO, Engine.IO and WebSocket message in a pcap or pcapng file. */
+/**
+ * {@code netsim decode}: every Socket.IO, Engine.IO and WebSocket message in a pcap or pcapng file, decoded from the
+ * reassembled TCP streams ({@link CaptureDecoder}), one line each. The file is read and decoded as a stream and the
+ * lines are written through one buffer, so a capture of millions of frames decodes in little memory.
+ */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode the Socket.IO, Engine.IO and WebSocket messages in a pcap or pcapng file, one per line.",
-                "Frames are decoded one by one: a message split across TCP segments shows as truncated."})
+                "TCP connections are reassembled first (segments out of order, retransmissions, segments the capture "
+                        + "missed), so a message split across TCP segments decodes as one, shown at the frame that "
+                        + "completes it. Binary attachments are joined to their event and acks to the emit they "
+                        + "answer; bytes the capture missed show as [Gap] with their count, anything that cannot be "
+                        + "decoded as [Malformed] with the reason."})
 public final class DecodeCommand implements Callable<Integer> {
-    /** Ethernet, the only link type decoded (Linux loopback captures are Ethernet too). */
-    static final int LINKTYPE_ETHERNET = CapturedFrame.LINKTYPE_ETHERNET;
-
     @Spec
     CommandSpec spec;
 
@@ -39,6 +43,8 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     boolean json;
+
+    private long first = CapturedFrame.NO_TIMESTAMP;
 
     @Override
     public Integer call() throws IOException {
@@ -50,76 +56,86 @@ public final class DecodeCommand implements Callable<Integer> {
                     : "permission denied"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        StackDissector dissector = new StackDissector();
-        MessageExtractor extractor = new MessageExtractor();
-        long first = Long.MIN_VALUE;
+        // the command's writer may flush on every line: one buffer in front of it keeps a big capture fast
+        Writer w = new BufferedWriter(out, 1 << 16);
+        StringBuilder line = new StringBuilder(256);
+        CaptureDecoder decoder = new CaptureDecoder(m -> {
+            line.setLength(0);
+            if (json) {
+                appendJson(m, line);
+            } else {
+                appendText(m, first, line);
+            }
+            line.append('\n');
+            try {
+                w.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-            while (reader.hasNext()) {
-                CapturedFrame f = reader.next();
-                if (first == Long.MIN_VALUE && f.hasTimestamp()) {
+            for (CapturedFrame f; (f = reader.read()) != null; ) {
+                if (first == CapturedFrame.NO_TIMESTAMP) {
                     first = f.timestampNanos();
                 }
-                if (f.linkType() != LINKTYPE_ETHERNET) {
-                    print(out, new DecodedMessage(f.index(), f.timestampNanos(), "", "", null, null, null, null, null,
-                            null, null, java.util.List.of(), null,
-                            "link type " + f.linkType() + " is not Ethernet (1); only Ethernet captures are decoded"),
-                            first);
-                    continue;
-                }
-                byte[] data = f.data().toArray();
-                Pdu root = dissector.dissect(data, 0, data.length, false);
-                for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
-                    print(out, m, first);
-                }
+                decoder.frame(f);
             }
+            decoder.finish();
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (CaptureFileException e) {
+            // print what the frames before the bad record hold, then say where the file breaks
+            decoder.finish();
+            w.flush();
             out.flush();
             throw new UserError(file + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        w.flush();
         out.flush();
         return 0;
     }
 
-    private void print(PrintWriter out, DecodedMessage m, long first) throws IOException {
-        if (json) {
-            out.println(toJson(m));
-        } else {
-            out.println(toText(m, first));
-        }
-    }
-
-    static String toJson(DecodedMessage m) {
-        StringBuilder sb = new StringBuilder(128);
+    /** One JSON object: the fields of a {@link CaptureMessage}. */
+    static void appendJson(CaptureMessage m, StringBuilder sb) {
         sb.append("{\"frame\":").append(m.frame());
-        sb.append(",\"time\":").append(m.timeNanos() == CapturedFrame.NO_TIMESTAMP ? "null"
-                : seconds(m.timeNanos()).toPlainString());
+        sb.append(",\"time\":");
+        if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP) {
+            sb.append("null");
+        } else {
+            appendSeconds(m.timeNanos(), 9, sb);
+        }
         field(sb, "src", m.src().isEmpty() ? null : m.src());
         field(sb, "dst", m.dst().isEmpty() ? null : m.dst());
         if (m.isMalformed()) {
             field(sb, "malformed", m.malformed());
-            return sb.append('}').toString();
+            sb.append('}');
+            return;
         }
+        sb.append(",\"firstFrame\":").append(m.firstFrame());
         field(sb, "transport", m.transport());
         field(sb, "protocol", m.protocol());
         field(sb, "type", m.type());
+        if (m.isGap()) {
+            sb.append(",\"missing\":").append(m.missing()).append('}');
+            return;
+        }
         field(sb, "namespace", m.namespace());
         field(sb, "event", m.event());
-        sb.append(",\"args\":");
-        if (m.args() == null) {
-            sb.append("null");
-        } else {
-            JsJson.stringify(m.args(), sb);
-        }
+        sb.append(",\"args\":").append(m.args() == null ? "null" : m.args());
         sb.append(",\"ackId\":").append(m.ackId() == null ? "null" : m.ackId().toString());
         sb.append(",\"attachments\":[");
         for (int i = 0; i < m.attachments().size(); i++) {
             sb.append(i == 0 ? "\"" : ",\"").append(m.attachments().get(i).hex()).append('"');
         }
         sb.append(']');
+        if (m.answersFrame() > 0) {
+            sb.append(",\"answersFrame\":").append(m.answersFrame());
+            field(sb, "answersEvent", m.answersEvent());
+        }
         field(sb, "text", m.text());
-        return sb.append('}').toString();
+        sb.append('}');
     }
 
     private static void field(StringBuilder sb, String name, String value) {
@@ -131,17 +147,29 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    static String toText(DecodedMessage m, long first) {
+    /** One line: frame, time since the first frame, sender → receiver, then what was found. */
+    static void appendText(CaptureMessage m, long first, StringBuilder sb) {
+        sb.append(m.frame()).append("  ");
         // relative to the first frame, as Wireshark's default time column
-        String time = m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP ? "-"
-                : String.format(Locale.ROOT, "%.6f", (m.timeNanos() - first) / 1e9);
-        if (m.isMalformed()) {
-            return m.frame() + "  " + time + "  " + (m.src().isEmpty() ? "" : m.src() + " → " + m.dst() + "  ")
-                    + "[Malformed] " + m.malformed();
+        if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP) {
+            sb.append('-');
+        } else {
+            appendSeconds(m.timeNanos() - first, 6, sb);
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(m.frame()).append("  ").append(time).append("  ").append(m.src()).append(" → ").append(m.dst())
-                .append("  ").append(m.transport()).append("  ").append(m.protocol()).append(' ').append(m.type());
+        sb.append("  ");
+        if (!m.src().isEmpty()) {
+            sb.append(m.src()).append(" → ").append(m.dst()).append("  ");
+        }
+        if (m.isMalformed()) {
+            sb.append("[Malformed] ").append(m.malformed());
+            return;
+        }
+        if (m.isGap()) {
+            sb.append("[Gap] ").append(m.missing()).append(m.missing() == 1 ? " byte" : " bytes")
+                    .append(" not captured (previous segment not captured)");
+            return;
+        }
+        sb.append(m.transport()).append("  ").append(m.protocol()).append(' ').append(m.type());
         if (m.namespace() != null && !"/".equals(m.namespace())) {
             sb.append(' ').append(m.namespace());
         }
@@ -150,22 +178,48 @@ public final class DecodeCommand implements Callable<Integer> {
             JsJson.quote(m.event(), sb);
         }
         if (m.args() != null) {
-            sb.append(' ');
-            JsJson.stringify(m.args(), sb);
+            sb.append(' ').append(m.args());
         }
         if (m.ackId() != null) {
-            sb.append(" ack=").append(m.ackId());
+            sb.append(" ack=").append(m.ackId().longValue());
         }
         for (Bytes a : m.attachments()) {
             sb.append(" <").append(a.hexSpaced()).append('>');
         }
-        if (m.protocol() != null && !"socket.io".equals(m.protocol()) && m.text() != null && !m.text().isEmpty()) {
+        if (m.answersFrame() > 0) {
+            sb.append(" (answers ");
+            if (m.answersEvent() != null) {
+                JsJson.quote(m.answersEvent(), sb);
+                sb.append(' ');
+            }
+            sb.append("of frame ").append(m.answersFrame()).append(')');
+        }
+        if (!"socket.io".equals(m.protocol()) && m.text() != null && !m.text().isEmpty()) {
             sb.append("  ").append(m.text().length() > 120 ? m.text().substring(0, 117) + "…" : m.text());
         }
-        return sb.toString();
+        if (m.isReassembled()) {
+            sb.append("  [frames ").append(m.firstFrame()).append('-').append(m.frame()).append(']');
+        }
     }
 
-    private static BigDecimal seconds(long nanos) {
-        return BigDecimal.valueOf(nanos, 9);
+    /**
+     * {@code nanos} as seconds with {@code digits} decimals (6 or 9), rounded half up as {@code %.6f} does, without
+     * String.format (this runs once per line).
+     */
+    static void appendSeconds(long nanos, int digits, StringBuilder sb) {
+        long scale = digits == 9 ? 1 : 1000;
+        long unit = 1_000_000_000L / scale;
+        long v = nanos;
+        if (v < 0) {
+            sb.append('-');
+            v = -v;
+        }
+        long units = (v + scale / 2) / scale;
+        sb.append(units / unit).append('.');
+        String frac = Long.toString(units % unit);
+        for (int i = frac.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        sb.append(frac);
     }
 }
