@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.netsim.capture.decode.CaptureDecoder;
-import org.netsim.capture.decode.CaptureMessage;
+import org.netsim.capture.decode.MessageView;
 import org.netsim.capture.file.CaptureFileException;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
@@ -59,6 +59,7 @@ public final class DecodeCommand implements Callable<Integer> {
         // the command's writer may flush on every line: one buffer in front of it keeps a big capture fast
         Writer w = new BufferedWriter(out, 1 << 16);
         StringBuilder line = new StringBuilder(256);
+        char[][] chars = {new char[256]};
         CaptureDecoder decoder = new CaptureDecoder(m -> {
             line.setLength(0);
             if (json) {
@@ -67,18 +68,26 @@ public final class DecodeCommand implements Callable<Integer> {
                 appendText(m, first, line);
             }
             line.append('\n');
+            int n = line.length();
+            if (chars[0].length < n) {
+                chars[0] = new char[Math.max(n, chars[0].length * 2)];
+            }
+            line.getChars(0, n, chars[0], 0);
             try {
-                w.append(line);
+                w.write(chars[0], 0, n);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-            for (CapturedFrame f; (f = reader.read()) != null; ) {
+            // the time column counts from the first frame, which the visitor sees before decoding it
+            while (reader.read((index, ts, link, original, buf, off, len) -> {
                 if (first == CapturedFrame.NO_TIMESTAMP) {
-                    first = f.timestampNanos();
+                    first = ts;
                 }
-                decoder.frame(f);
+                decoder.frame(index, ts, link, buf, off, len);
+            })) {
+                // decoded by the visitor
             }
             decoder.finish();
         } catch (NoSuchFileException e) {
@@ -98,7 +107,7 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /** One JSON object: the fields of a {@link CaptureMessage}. */
-    static void appendJson(CaptureMessage m, StringBuilder sb) {
+    static void appendJson(MessageView m, StringBuilder sb) {
         sb.append("{\"frame\":").append(m.frame());
         sb.append(",\"time\":");
         if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP) {
@@ -123,8 +132,18 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         field(sb, "namespace", m.namespace());
         field(sb, "event", m.event());
-        sb.append(",\"args\":").append(m.args() == null ? "null" : m.args());
-        sb.append(",\"ackId\":").append(m.ackId() == null ? "null" : m.ackId().toString());
+        sb.append(",\"args\":");
+        if (m.hasArgs()) {
+            m.appendArgs(sb);
+        } else {
+            sb.append("null");
+        }
+        sb.append(",\"ackId\":");
+        if (m.hasAckId()) {
+            sb.append(m.ackIdValue());
+        } else {
+            sb.append("null");
+        }
         sb.append(",\"attachments\":[");
         for (int i = 0; i < m.attachments().size(); i++) {
             sb.append(i == 0 ? "\"" : ",\"").append(m.attachments().get(i).hex()).append('"');
@@ -148,7 +167,7 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /** One line: frame, time since the first frame, sender → receiver, then what was found. */
-    static void appendText(CaptureMessage m, long first, StringBuilder sb) {
+    static void appendText(MessageView m, long first, StringBuilder sb) {
         sb.append(m.frame()).append("  ");
         // relative to the first frame, as Wireshark's default time column
         if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP) {
@@ -177,11 +196,12 @@ public final class DecodeCommand implements Callable<Integer> {
             sb.append(' ');
             JsJson.quote(m.event(), sb);
         }
-        if (m.args() != null) {
-            sb.append(' ').append(m.args());
+        if (m.hasArgs()) {
+            sb.append(' ');
+            m.appendArgs(sb);
         }
-        if (m.ackId() != null) {
-            sb.append(" ack=").append(m.ackId().longValue());
+        if (m.hasAckId()) {
+            sb.append(" ack=").append(m.ackIdValue());
         }
         for (Bytes a : m.attachments()) {
             sb.append(" <").append(a.hexSpaced()).append('>');
@@ -194,8 +214,11 @@ public final class DecodeCommand implements Callable<Integer> {
             }
             sb.append("of frame ").append(m.answersFrame()).append(')');
         }
-        if (!"socket.io".equals(m.protocol()) && m.text() != null && !m.text().isEmpty()) {
-            sb.append("  ").append(m.text().length() > 120 ? m.text().substring(0, 117) + "…" : m.text());
+        if (!"socket.io".equals(m.protocol())) {
+            String text = m.text();
+            if (text != null && !text.isEmpty()) {
+                sb.append("  ").append(text.length() > 120 ? text.substring(0, 117) + "…" : text);
+            }
         }
         if (m.isReassembled()) {
             sb.append("  [frames ").append(m.firstFrame()).append('-').append(m.frame()).append(']');
@@ -216,10 +239,9 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         long units = (v + scale / 2) / scale;
         sb.append(units / unit).append('.');
-        String frac = Long.toString(units % unit);
-        for (int i = frac.length(); i < digits; i++) {
-            sb.append('0');
+        long frac = units % unit;
+        for (long d = unit / 10; d > 0; d /= 10) {
+            sb.append((char) ('0' + frac / d % 10));
         }
-        sb.append(frac);
     }
 }

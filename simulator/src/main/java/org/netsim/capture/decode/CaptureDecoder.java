@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.capture.reassembly.TcpFlow;
 import org.netsim.capture.reassembly.TcpReassembler;
@@ -94,7 +95,14 @@ public final class CaptureDecoder {
     private static final int MAX_SESSIONS = 10_000;
     private static final int MAX_OPEN_EMITS = 4096;
 
-    private final Consumer<CaptureMessage> out;
+    /** Receives each message as it completes; the view is valid only during the call. */
+    @FunctionalInterface
+    public interface Listener {
+        void message(MessageView m);
+    }
+
+    private final Listener out;
+    private final MessageView view = new MessageView();
     private final Options options;
     private final TcpReassembler tcp;
     private final Ipv4Reassembler fragments = new Ipv4Reassembler();
@@ -109,14 +117,43 @@ public final class CaptureDecoder {
     private long lastFrame;
     private long lastTime;
 
-    public CaptureDecoder(Consumer<CaptureMessage> out) {
+    public CaptureDecoder(Listener out) {
         this(out, Options.DEFAULT);
     }
 
-    public CaptureDecoder(Consumer<CaptureMessage> out, Options options) {
+    public CaptureDecoder(Listener out, Options options) {
         this.out = out;
         this.options = options;
         this.tcp = new TcpReassembler(new Streams(), options.limits());
+    }
+
+    /** A decoder handing each message on as an immutable {@link CaptureMessage}. */
+    public static CaptureDecoder forMessages(Consumer<CaptureMessage> out, Options options) {
+        return new CaptureDecoder(v -> out.accept(v.toMessage()), options);
+    }
+
+    public static CaptureDecoder forMessages(Consumer<CaptureMessage> out) {
+        return forMessages(out, Options.DEFAULT);
+    }
+
+    /** Decodes every frame of {@code reader} (without copying them, where the format allows), then finishes. */
+    public void decode(CaptureFileReader reader) {
+        try {
+            while (reader.read((index, ts, link, original, buf, off, len) -> frame(index, ts, link, buf, off, len))) {
+                // each frame is decoded by the visitor
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /** Every message in a capture file, in the order they complete: for files small enough to hold the result. */
+    public static List<CaptureMessage> decodeAll(java.nio.file.Path file, Options options) throws java.io.IOException {
+        List<CaptureMessage> all = new ArrayList<>();
+        try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+            forMessages(all::add, options).decode(reader);
+        }
+        return all;
     }
 
     /** The reassembler, for its counters. */
@@ -142,8 +179,8 @@ public final class CaptureDecoder {
         lastFrame = index;
         lastTime = timeNanos;
         if (linkType != CapturedFrame.LINKTYPE_ETHERNET) {
-            out.accept(malformed(index, index, timeNanos, "", "", null, "link type " + linkType
-                    + " is not Ethernet (1); only Ethernet captures are decoded", List.of()));
+            bad(index, index, timeNanos, "", "", null, "link type " + linkType
+                    + " is not Ethernet (1); only Ethernet captures are decoded", List.of());
             return;
         }
         if (len < ETHERNET_HEADER) {
@@ -219,8 +256,8 @@ public final class CaptureDecoder {
                         })));
         Optional<Pdu> bad = root.firstMalformed();
         if (bad.isPresent()) {
-            out.accept(malformed(index, index, time, ends[0], ends[1], null,
-                    bad.get().protocol().title() + ": " + bad.get().malformed().reason(), List.of()));
+            bad(index, index, time, ends[0], ends[1], null,
+                    bad.get().protocol().title() + ": " + bad.get().malformed().reason(), List.of());
         }
     }
 
@@ -599,8 +636,8 @@ public final class CaptureDecoder {
         private void frameDone(int opcode, boolean fin, byte[] b, int s, int n, int frameStart, long frame,
                                long first, long time, List<Pdu> pdus) {
             if ((opcode & 0x8) != 0) {
-                emit(messageOf(this, frame, first, time, "websocket", "websocket", CONTROL_TYPES[opcode], null, null, null, null,
-                        List.of(), SocketIoScan.text(b, s, s + n), 0, null, pdus));
+                emitMessage(this, frame, first, time, "websocket", "websocket", CONTROL_TYPES[opcode], null, null, null, null,
+                        List.of(), SocketIoScan.text(b, s, s + n), 0, null, pdus);
                 return;
             }
             if (opcode == 0) {
@@ -705,9 +742,12 @@ public final class CaptureDecoder {
             if (mode == Mode.IGNORE || (mode == Mode.UNKNOWN && in.available() == 0)) {
                 return;
             }
-            out.accept(new CaptureMessage(CaptureMessage.Kind.GAP, frame, frame, time, flow.source(),
-                    flow.destination(), transport(), "tcp", "GAP", null, null, null, null, List.of(),
-                    null, 0, null, missing, null, List.of()));
+            MessageView v = begin(CaptureMessage.Kind.GAP, frame, frame, time, flow.source(), flow.destination(),
+                    transport());
+            v.protocol = "tcp";
+            v.type = "GAP";
+            v.missing = missing;
+            out.message(v);
             long rest = missing;
             if (skip > 0) {
                 long k = Math.min(skip, rest);
@@ -1024,8 +1064,8 @@ public final class CaptureDecoder {
                 return;
             }
         }
-        emit(messageOf(s, frame, first, time, transport, "engine.io", p.type().name(), null, null, null, null,
-                List.of(), p.type().digit() + p.text(), 0, null, pdus));
+        emitMessage(s, frame, first, time, transport, "engine.io", p.type().name(), null, null, null, null,
+                List.of(), p.type().digit() + p.text(), 0, null, pdus);
     }
 
     // ------------------------------------------------------------------------------------------- Socket.IO
@@ -1100,14 +1140,42 @@ public final class CaptureDecoder {
                     pdus);
             return;
         }
-        String text = "4" + SocketIoScan.text(b, off, off + n);
         if (scan.scan(b, off, off + n)) {
-            Long ackId = scan.hasAckId ? scan.ackId : null;
             String type = SCAN_TYPES[scan.type];
-            finishSocketIo(s, session, frame, first, time, transport, type, scan.namespace, scan.event, scan.args,
-                    ackId, List.of(), text, pdus);
+            long answersFrame = 0;
+            String answersEvent = null;
+            if (scan.hasAckId) {
+                if (scan.type == SocketIoScan.EVENT) {
+                    session.emits[dir].put(new AckKey(scan.namespace, scan.ackId), new Emit(frame, scan.event));
+                } else if (scan.type == SocketIoScan.ACK) {
+                    Emit e = session.emits[1 - dir].remove(new AckKey(scan.namespace, scan.ackId));
+                    if (e != null) {
+                        answersFrame = e.frame;
+                        answersEvent = e.event;
+                    }
+                }
+            }
+            MessageView v = begin(CaptureMessage.Kind.MESSAGE, frame, first, time, s.flow.source(),
+                    s.flow.destination(), transport);
+            v.protocol = "socket.io";
+            v.type = type;
+            v.namespace = scan.namespace;
+            v.event = scan.event;
+            v.hasAckId = scan.hasAckId;
+            v.ackId = scan.ackId;
+            v.bytes = b;
+            v.textFrom = off;
+            v.textTo = off + n;
+            v.argsFrom = scan.argsFrom;
+            v.argsTo = scan.argsTo;
+            v.argsBracket = scan.argsBracket;
+            v.answersFrame = answersFrame;
+            v.answersEvent = answersEvent;
+            v.pdus = pdus;
+            out.message(v);
             return;
         }
+        String text = "4" + SocketIoScan.text(b, off, off + n);
         DecodeResult r = SocketIoCodec.decode(text.substring(1));
         if (!r.isOk()) {
             emitBad(s, frame, first, time, "Socket.IO: " + r.error(), pdus);
@@ -1138,8 +1206,8 @@ public final class CaptureDecoder {
                         List<Pdu> pdus) {
         Pending p = session.pending[s.dir];
         if (p == null) {
-            emit(messageOf(s, frame, first, time, transport, "engine.io", "BINARY", null, null, null, null,
-                    List.of(data), null, 0, null, pdus));
+            emitMessage(s, frame, first, time, transport, "engine.io", "BINARY", null, null, null, null,
+                    List.of(data), null, 0, null, pdus);
             return;
         }
         p.attachments.add(data);
@@ -1171,33 +1239,57 @@ public final class CaptureDecoder {
                 }
             }
         }
-        emit(messageOf(s, frame, first, time, transport, "socket.io", type, namespace, event, args, ackId, attachments,
-                text, answersFrame, answersEvent, pdus));
+        emitMessage(s, frame, first, time, transport, "socket.io", type, namespace, event, args, ackId, attachments,
+                text, answersFrame, answersEvent, pdus);
     }
 
     // ------------------------------------------------------------------------------------------- output
 
-    private void emit(CaptureMessage m) {
-        out.accept(m);
+    private MessageView begin(CaptureMessage.Kind kind, long frame, long first, long time, String src, String dst,
+                              String transport) {
+        MessageView v = view;
+        v.reset();
+        v.kind = kind;
+        v.frame = frame;
+        v.firstFrame = first;
+        v.timeNanos = time;
+        v.src = src;
+        v.dst = dst;
+        v.transport = transport;
+        return v;
     }
 
     private void emitBad(Side s, long frame, long first, long time, String reason, List<Pdu> pdus) {
-        out.accept(malformed(frame, first, time, s.flow.source(), s.flow.destination(), s.transport(), reason, pdus));
+        bad(frame, first, time, s.flow.source(), s.flow.destination(), s.transport(), reason, pdus);
     }
 
-    private static CaptureMessage messageOf(Side s, long frame, long first, long time, String transport,
-                                          String protocol, String type, String namespace, String event, String args,
-                                          Long ackId, List<Bytes> attachments, String text, long answersFrame,
-                                          String answersEvent, List<Pdu> pdus) {
-        return new CaptureMessage(CaptureMessage.Kind.MESSAGE, frame, first, time, s.flow.source(),
-                s.flow.destination(), transport, protocol, type, namespace, event, args, ackId, attachments, text,
-                answersFrame, answersEvent, 0, null, pdus);
+    private void bad(long frame, long first, long time, String src, String dst, String transport, String reason,
+                     List<Pdu> pdus) {
+        MessageView v = begin(CaptureMessage.Kind.MALFORMED, frame, first, time, src, dst, transport);
+        v.malformed = reason;
+        v.pdus = pdus;
+        out.message(v);
     }
 
-    private static CaptureMessage malformed(long frame, long first, long time, String src, String dst,
-                                            String transport, String reason, List<Pdu> pdus) {
-        return new CaptureMessage(CaptureMessage.Kind.MALFORMED, frame, first, time, src, dst, transport, null, null,
-                null, null, null, null, List.of(), null, 0, null, 0, reason, pdus);
+    private void emitMessage(Side s, long frame, long first, long time, String transport, String protocol,
+                             String type, String namespace, String event, String args, Long ackId,
+                             List<Bytes> attachments, String text, long answersFrame, String answersEvent,
+                             List<Pdu> pdus) {
+        MessageView v = begin(CaptureMessage.Kind.MESSAGE, frame, first, time, s.flow.source(), s.flow.destination(),
+                transport);
+        v.protocol = protocol;
+        v.type = type;
+        v.namespace = namespace;
+        v.event = event;
+        v.argsString = args;
+        v.hasAckId = ackId != null;
+        v.ackId = ackId == null ? 0 : ackId;
+        v.attachments = attachments.isEmpty() ? List.of() : List.copyOf(attachments);
+        v.textString = text;
+        v.answersFrame = answersFrame;
+        v.answersEvent = answersEvent;
+        v.pdus = pdus.isEmpty() ? List.of() : List.copyOf(pdus);
+        out.message(v);
     }
 
     private static final Set<Protocol> APPLICATION =

@@ -34,8 +34,13 @@ final class SocketIoScan {
     long ackId;
     boolean hasAckId;
     String event;
-    /** The arguments (an EVENT's after its name, an ACK's), or a CONNECT's data, as JSON text; null if none. */
-    String args;
+    /**
+     * The arguments (an EVENT's after its name, an ACK's), or a CONNECT's data, as JSON text: {@code b[argsFrom,
+     * argsTo)}, after a '[' when {@code argsBracket}; {@code argsFrom} is -1 if there are none.
+     */
+    int argsFrom;
+    int argsTo;
+    boolean argsBracket;
 
     private final int[] keyStart = new int[MAX_KEYS * MAX_DEPTH];
     private final int[] keyEnd = new int[MAX_KEYS * MAX_DEPTH];
@@ -82,7 +87,8 @@ final class SocketIoScan {
             return false;
         }
         event = null;
-        args = null;
+        argsFrom = -1;
+        argsBracket = false;
         if (p == end) {
             // no payload: fine for CONNECT and DISCONNECT; an EVENT or ACK without one goes the full way
             return type == CONNECT || type == DISCONNECT;
@@ -93,13 +99,15 @@ final class SocketIoScan {
                 if (first != '{' || value(b, p, end, 0) != end) {
                     return false;
                 }
-                args = ascii(b, p, end);
+                argsFrom = p;
+                argsTo = end;
                 return true;
             case ACK:
                 if (first != '[' || value(b, p, end, 0) != end) {
                     return false;
                 }
-                args = ascii(b, p, end);
+                argsFrom = p;
+                argsTo = end;
                 return true;
             case EVENT:
                 return event(b, p, end);
@@ -130,7 +138,8 @@ final class SocketIoScan {
             if (q + 1 != end) {
                 return false;
             }
-            args = "[]";
+            // "[" + "]"
+            argsFrom = q;
         } else if (b[q] == ',') {
             int r = q + 1;
             while (true) {
@@ -150,17 +159,16 @@ final class SocketIoScan {
             if (r != end) {
                 return false;
             }
-            byte saved = b[q];
-            // "[" + the elements after the name: the comma is overwritten for the copy, then put back
-            b[q] = '[';
-            args = text(b, q, end);
-            b[q] = saved;
+            // "[" + the elements after the name
+            argsFrom = q + 1;
         } else {
             return false;
         }
         if (isReserved(b, nameStart, nameEnd - 1)) {
             return false;
         }
+        argsTo = end;
+        argsBracket = true;
         event = eventName(b, nameStart, nameEnd - 1);
         return true;
     }
@@ -413,10 +421,6 @@ final class SocketIoScan {
         String name = text(b, s, e);
         eventCache[slot] = name;
         return name;
-    }
-
-    private static String ascii(byte[] b, int s, int e) {
-        return text(b, s, e);
     }
 
     static String text(byte[] b, int s, int e) {
