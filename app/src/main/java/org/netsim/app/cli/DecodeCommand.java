@@ -1,10 +1,8 @@
 package org.netsim.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import org.netsim.capture.decode.MessageView;
 import org.netsim.capture.file.CaptureFileException;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
-import org.netsim.json.JsJson;
 import org.netsim.pdu.Bytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,25 +53,17 @@ public final class DecodeCommand implements Callable<Integer> {
                     : "permission denied"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        // the command's writer may flush on every line: one buffer in front of it keeps a big capture fast
-        Writer w = new BufferedWriter(out, 1 << 16);
-        StringBuilder line = new StringBuilder(256);
-        char[][] chars = {new char[256]};
+        out.flush();
+        // on the process's output, UTF-8 bytes go straight to the stream; elsewhere (tests) through the writer
+        LineBuffer line = out instanceof ProcessOut p ? new LineBuffer(p.stream()) : new LineBuffer(out);
         CaptureDecoder decoder = new CaptureDecoder(m -> {
-            line.setLength(0);
-            if (json) {
-                appendJson(m, line);
-            } else {
-                appendText(m, first, line);
-            }
-            line.append('\n');
-            int n = line.length();
-            if (chars[0].length < n) {
-                chars[0] = new char[Math.max(n, chars[0].length * 2)];
-            }
-            line.getChars(0, n, chars[0], 0);
             try {
-                w.write(chars[0], 0, n);
+                if (json) {
+                    appendJson(m, line);
+                } else {
+                    appendText(m, first, line);
+                }
+                line.newline();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -95,153 +84,140 @@ public final class DecodeCommand implements Callable<Integer> {
         } catch (CaptureFileException e) {
             // print what the frames before the bad record hold, then say where the file breaks
             decoder.finish();
-            w.flush();
+            line.flush();
             out.flush();
             throw new UserError(file + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
+        line.flush();
         out.flush();
         return 0;
     }
 
-    /** One JSON object: the fields of a {@link CaptureMessage}. */
-    static void appendJson(MessageView m, StringBuilder sb) {
-        sb.append("{\"frame\":").append(m.frame());
-        sb.append(",\"time\":");
+    /** One JSON object with the fields of a {@link org.netsim.capture.decode.CaptureMessage}. */
+    static void appendJson(MessageView m, LineBuffer sb) {
+        sb.text("{\"frame\":").number(m.frame());
+        sb.text(",\"time\":");
         if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP) {
-            sb.append("null");
+            sb.text("null");
         } else {
-            appendSeconds(m.timeNanos(), 9, sb);
+            sb.seconds(m.timeNanos(), 9);
         }
         field(sb, "src", m.src().isEmpty() ? null : m.src());
         field(sb, "dst", m.dst().isEmpty() ? null : m.dst());
         if (m.isMalformed()) {
             field(sb, "malformed", m.malformed());
-            sb.append('}');
+            sb.ascii('}');
             return;
         }
-        sb.append(",\"firstFrame\":").append(m.firstFrame());
+        sb.text(",\"firstFrame\":").number(m.firstFrame());
         field(sb, "transport", m.transport());
         field(sb, "protocol", m.protocol());
         field(sb, "type", m.type());
         if (m.isGap()) {
-            sb.append(",\"missing\":").append(m.missing()).append('}');
+            sb.text(",\"missing\":").number(m.missing()).ascii('}');
             return;
         }
         field(sb, "namespace", m.namespace());
         field(sb, "event", m.event());
-        sb.append(",\"args\":");
-        if (m.hasArgs()) {
-            m.appendArgs(sb);
-        } else {
-            sb.append("null");
-        }
-        sb.append(",\"ackId\":");
+        sb.text(",\"args\":");
+        args(m, sb, "null");
+        sb.text(",\"ackId\":");
         if (m.hasAckId()) {
-            sb.append(m.ackIdValue());
+            sb.number(m.ackIdValue());
         } else {
-            sb.append("null");
+            sb.text("null");
         }
-        sb.append(",\"attachments\":[");
+        sb.text(",\"attachments\":[");
         for (int i = 0; i < m.attachments().size(); i++) {
-            sb.append(i == 0 ? "\"" : ",\"").append(m.attachments().get(i).hex()).append('"');
+            sb.text(i == 0 ? "\"" : ",\"").text(m.attachments().get(i).hex()).ascii('"');
         }
-        sb.append(']');
+        sb.ascii(']');
         if (m.answersFrame() > 0) {
-            sb.append(",\"answersFrame\":").append(m.answersFrame());
+            sb.text(",\"answersFrame\":").number(m.answersFrame());
             field(sb, "answersEvent", m.answersEvent());
         }
         field(sb, "text", m.text());
-        sb.append('}');
+        sb.ascii('}');
     }
 
-    private static void field(StringBuilder sb, String name, String value) {
-        sb.append(",\"").append(name).append("\":");
+    private static void args(MessageView m, LineBuffer sb, String none) {
+        int n = m.argsUtf8Length();
+        if (n < 0) {
+            sb.text(none);
+            return;
+        }
+        byte[] b = sb.reserve(n);
+        sb.advance(m.copyArgsUtf8(b, sb.position()));
+    }
+
+    private static void field(LineBuffer sb, String name, String value) {
+        sb.text(",\"").text(name).text("\":");
         if (value == null) {
-            sb.append("null");
+            sb.text("null");
         } else {
-            JsJson.quote(value, sb);
+            sb.quoted(value);
         }
     }
+
+    private static final byte[] TWO_SPACES = {' ', ' '};
+    private static final byte[] ARROW = " \u2192 ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** One line: frame, time since the first frame, sender → receiver, then what was found. */
-    static void appendText(MessageView m, long first, StringBuilder sb) {
-        sb.append(m.frame()).append("  ");
+    static void appendText(MessageView m, long first, LineBuffer sb) {
+        sb.number(m.frame()).bytes(TWO_SPACES);
         // relative to the first frame, as Wireshark's default time column
         if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP) {
-            sb.append('-');
+            sb.ascii('-');
         } else {
-            appendSeconds(m.timeNanos() - first, 6, sb);
+            sb.seconds(m.timeNanos() - first, 6);
         }
-        sb.append("  ");
+        sb.bytes(TWO_SPACES);
         if (!m.src().isEmpty()) {
-            sb.append(m.src()).append(" → ").append(m.dst()).append("  ");
+            sb.recurring(m.src()).bytes(ARROW).recurring(m.dst()).bytes(TWO_SPACES);
         }
         if (m.isMalformed()) {
-            sb.append("[Malformed] ").append(m.malformed());
+            sb.text("[Malformed] ").text(m.malformed());
             return;
         }
         if (m.isGap()) {
-            sb.append("[Gap] ").append(m.missing()).append(m.missing() == 1 ? " byte" : " bytes")
-                    .append(" not captured (previous segment not captured)");
+            sb.text("[Gap] ").number(m.missing()).text(m.missing() == 1 ? " byte" : " bytes")
+                    .text(" not captured (previous segment not captured)");
             return;
         }
-        sb.append(m.transport()).append("  ").append(m.protocol()).append(' ').append(m.type());
+        sb.recurring(m.transport()).bytes(TWO_SPACES).recurring(m.protocol()).ascii(' ').recurring(m.type());
         if (m.namespace() != null && !"/".equals(m.namespace())) {
-            sb.append(' ').append(m.namespace());
+            sb.ascii(' ').recurring(m.namespace());
         }
         if (m.event() != null) {
-            sb.append(' ');
-            JsJson.quote(m.event(), sb);
+            sb.ascii(' ').quoted(m.event());
         }
         if (m.hasArgs()) {
-            sb.append(' ');
-            m.appendArgs(sb);
+            sb.ascii(' ');
+            args(m, sb, "");
         }
         if (m.hasAckId()) {
-            sb.append(" ack=").append(m.ackIdValue());
+            sb.text(" ack=").number(m.ackIdValue());
         }
         for (Bytes a : m.attachments()) {
-            sb.append(" <").append(a.hexSpaced()).append('>');
+            sb.text(" <").text(a.hexSpaced()).ascii('>');
         }
         if (m.answersFrame() > 0) {
-            sb.append(" (answers ");
+            sb.text(" (answers ");
             if (m.answersEvent() != null) {
-                JsJson.quote(m.answersEvent(), sb);
-                sb.append(' ');
+                sb.quoted(m.answersEvent()).ascii(' ');
             }
-            sb.append("of frame ").append(m.answersFrame()).append(')');
+            sb.text("of frame ").number(m.answersFrame()).ascii(')');
         }
         if (!"socket.io".equals(m.protocol())) {
             String text = m.text();
             if (text != null && !text.isEmpty()) {
-                sb.append("  ").append(text.length() > 120 ? text.substring(0, 117) + "…" : text);
+                sb.text("  ").text(text.length() > 120 ? text.substring(0, 117) + "\u2026" : text);
             }
         }
         if (m.isReassembled()) {
-            sb.append("  [frames ").append(m.firstFrame()).append('-').append(m.frame()).append(']');
-        }
-    }
-
-    /**
-     * {@code nanos} as seconds with {@code digits} decimals (6 or 9), rounded half up as {@code %.6f} does, without
-     * String.format (this runs once per line).
-     */
-    static void appendSeconds(long nanos, int digits, StringBuilder sb) {
-        long scale = digits == 9 ? 1 : 1000;
-        long unit = 1_000_000_000L / scale;
-        long v = nanos;
-        if (v < 0) {
-            sb.append('-');
-            v = -v;
-        }
-        long units = (v + scale / 2) / scale;
-        sb.append(units / unit).append('.');
-        long frac = units % unit;
-        for (long d = unit / 10; d > 0; d /= 10) {
-            sb.append((char) ('0' + frac / d % 10));
+            sb.text("  [frames ").number(m.firstFrame()).ascii('-').number(m.frame()).ascii(']');
         }
     }
 }

@@ -185,6 +185,31 @@ public final class MessageView {
         appendUtf8(bytes, argsFrom, argsTo, sb);
     }
 
+    /** The length of the arguments' JSON text in UTF-8, or -1 if there are none. */
+    public int argsUtf8Length() {
+        if (argsString != null) {
+            return argsString.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return argsFrom < 0 ? -1 : argsTo - argsFrom + (argsBracket ? 1 : 0);
+    }
+
+    /** Copies the arguments' JSON text as UTF-8 into {@code dest} at {@code at} (room for {@link #argsUtf8Length()}). */
+    public int copyArgsUtf8(byte[] dest, int at) {
+        if (argsString != null) {
+            byte[] b = argsString.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(b, 0, dest, at, b.length);
+            return at + b.length;
+        }
+        if (argsFrom < 0) {
+            return at;
+        }
+        if (argsBracket) {
+            dest[at++] = '[';
+        }
+        System.arraycopy(bytes, argsFrom, dest, at, argsTo - argsFrom);
+        return at + argsTo - argsFrom;
+    }
+
     /** The packet as it travels, or {@code null} (see {@link CaptureMessage#text()}). */
     public String text() {
         if (textString != null || textFrom < 0) {
