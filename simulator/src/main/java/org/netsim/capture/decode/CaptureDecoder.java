@@ -246,6 +246,10 @@ public final class CaptureDecoder {
     /** A frame the fast path refused below TCP: the codecs say exactly what is wrong with it. */
     private void lowerLayerProblem(long index, long time, byte[] b, int off, int len) {
         String[] ends = {"", ""};
+        if (len >= ETHERNET_HEADER + 20 && u16(b, off + 12) == ETHERTYPE_IPV4) {
+            ends[0] = new Ipv4Address(s32(b, off + 26)).toString();
+            ends[1] = new Ipv4Address(s32(b, off + 30)).toString();
+        }
         Pdu root = EthernetCodec.dissect(b, off, len, false, (eth, b1, o1, l1) ->
                 eth.etherType().value() != ETHERTYPE_IPV4 ? List.of() : List.of(Ipv4Codec.dissect(b1, o1, l1,
                         (ip, b2, o2, l2) -> {
@@ -306,6 +310,8 @@ public final class CaptureDecoder {
         final Side a;
         final Side b;
         Session session;
+        /** A {@code 101 Switching Protocols} was seen: the client's bytes after its upgrade request are WebSocket. */
+        boolean upgraded;
 
         Conversation(TcpFlow flow) {
             a = new Side(this, flow);
@@ -766,7 +772,7 @@ public final class CaptureDecoder {
                 long total = mode == Mode.WEBSOCKET ? webSocketFrameLength() : httpMessageLength();
                 String what = mode == Mode.WEBSOCKET ? "WebSocket: frame" : "HTTP: message";
                 String lost = rest + (rest == 1 ? " byte" : " bytes");
-                if (total > 0 && avail + rest < total) {
+                if (total > 0 && avail + rest <= total) {
                     emitBad(this, frame, in.firstFrame(), time, what + " of " + total + " bytes incomplete: " + lost
                             + " of it not captured", List.of());
                     skip = total - avail - rest;
@@ -974,8 +980,11 @@ public final class CaptureDecoder {
                 pollingBody(s, session != null ? session : new Session(), m.content(), frame, first, time, pdus);
             }
             if (upgrade) {
-                s.mode = Mode.WAIT_UPGRADE;
-                s.conv.session = session;
+                // the answer decides; a capture that reordered the two may have shown it already
+                s.mode = s.conv.upgraded ? Mode.WEBSOCKET : Mode.WAIT_UPGRADE;
+                if (session != null) {
+                    s.conv.session = session;
+                }
             }
             return;
         }
@@ -984,12 +993,16 @@ public final class CaptureDecoder {
         List<Pdu> pdus = raw == null ? List.of() : List.of(StackDissector.dissectHttpMessage(raw, pollingBody));
         if (m.status() == 101) {
             s.mode = Mode.WEBSOCKET;
+            s.conv.upgraded = true;
             if (e != null && e.session != null) {
                 s.conv.session = e.session;
             }
-            if (s.other.mode == Mode.WAIT_UPGRADE || s.other.mode == Mode.HTTP || s.other.mode == Mode.UNKNOWN) {
+            if (s.other.mode == Mode.WAIT_UPGRADE) {
                 s.other.mode = Mode.WEBSOCKET;
                 s.other.parse(frame, time);
+            } else if (s.other.mode == Mode.UNKNOWN) {
+                // the request is still to come (a reordered capture): it is HTTP, what follows it WebSocket
+                s.other.mode = Mode.HTTP;
             }
             return;
         }

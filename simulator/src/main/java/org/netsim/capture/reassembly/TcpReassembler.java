@@ -315,6 +315,12 @@ public final class TcpReassembler {
         }
         // bytes the peer acknowledged, or that lie before the FIN, but never seen: a gap at the end of the stream
         long known = Math.max(f.ackedAbs, f.finAbs);
+        if (f.finAbs < 0 && known == f.nextAbs + 1) {
+            // most likely the peer acknowledging a FIN the capture missed: a FIN is not a byte of the stream
+            known = f.nextAbs;
+        } else if (f.finAbs >= 0) {
+            known = f.finAbs;
+        }
         if (f.synced && known > f.nextAbs) {
             gap(f, known - f.nextAbs, frame, time);
         }
