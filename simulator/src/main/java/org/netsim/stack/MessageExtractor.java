@@ -23,7 +23,8 @@ import org.netsim.wire.tcp.TcpHeader;
 import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
- * Turns decoded frames into messages, in capture order. A binary Socket.IO packet ({@code 451-[...]}) is held until its
+ * Turns decoded frames into messages, in capture order, frame by frame (the simulator's timeline views). A capture's
+ * reassembled streams are decoded by {@link org.netsim.capture.decode.CaptureDecoder}. A binary Socket.IO packet ({@code 451-[...]}) is held until its
  * attachments have arrived on the same connection and direction, then reported once with them.
  */
 public final class MessageExtractor {
@@ -94,7 +95,8 @@ public final class MessageExtractor {
     /** A frame cut by TCP's segmentation is not broken: say so. */
     private static String hint(Pdu bad) {
         return bad.protocol() == Protocol.WEBSOCKET && bad.malformed().reason().startsWith("truncated")
-                ? " (the rest is in later TCP segments, which are not joined yet: TCP reassembly is to come)" : "";
+                ? " (the rest is in later TCP segments: this view decodes frame by frame; "
+                + "netsim decode joins them)" : "";
     }
 
     private record Context(long frame, long time, String src, String dst, List<DecodedMessage> out) {

@@ -37,7 +37,8 @@ import org.netsim.wire.websocket.WebSocketLayout;
  * {@code 101 Switching Protocols} answer, WebSocket after it. A connection first seen after its upgrade (a capture
  * started late) is recognised by its first segment parsing as a complete WebSocket frame carrying an Engine.IO packet.
  * Frames must therefore be given in capture order; one instance per capture. Segments are decoded one by one: a
- * WebSocket frame split across segments shows as truncated (TCP reassembly is a later layer).
+ * WebSocket frame split across segments shows as truncated, as a per-frame view must show it;
+ * {@link org.netsim.capture.decode.CaptureDecoder} decodes the reassembled streams.
  */
 public final class StackDissector {
     private enum Mode { UNKNOWN, HTTP, WEBSOCKET }
@@ -151,7 +152,7 @@ public final class StackDissector {
 
     /**
      * WebSocket frames in one segment. A frame longer than the segment continues in the next ones: without TCP
-     * reassembly (the capture issue) its start shows as truncated, and the in-order segments that carry the rest are
+     * reassembly (see {@link org.netsim.capture.decode.CaptureDecoder}) its start shows as truncated, and the in-order segments that carry the rest are
      * marked as its continuation rather than misread as new frames.
      */
     private List<Pdu> webSocket(Conversation c, TcpHeader tcp, byte[] buf, int off, int len) {

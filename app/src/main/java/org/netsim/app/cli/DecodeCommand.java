@@ -2,35 +2,36 @@ package org.netsim.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.netsim.capture.decode.CaptureDecoder;
+import org.netsim.capture.decode.MessageView;
 import org.netsim.capture.file.CaptureFileException;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
-import org.netsim.json.JsJson;
 import org.netsim.pdu.Bytes;
-import org.netsim.pdu.Pdu;
-import org.netsim.stack.DecodedMessage;
-import org.netsim.stack.MessageExtractor;
-import org.netsim.stack.StackDissector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code netsim decode}: every Socket.IO, Engine.IO and WebSocket message in a pcap or pcapng file. */
+/**
+ * {@code netsim decode}: every Socket.IO, Engine.IO and WebSocket message in a pcap or pcapng file, decoded from the
+ * reassembled TCP streams ({@link CaptureDecoder}), one line each. The file is read and decoded as a stream and the
+ * lines are written through one buffer, so a capture of millions of frames decodes in little memory.
+ */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode the Socket.IO, Engine.IO and WebSocket messages in a pcap or pcapng file, one per line.",
-                "Frames are decoded one by one: a message split across TCP segments shows as truncated."})
+                "TCP connections are reassembled first (segments out of order, retransmissions, segments the capture "
+                        + "missed), so a message split across TCP segments decodes as one, shown at the frame that "
+                        + "completes it. Binary attachments are joined to their event and acks to the emit they "
+                        + "answer; bytes the capture missed show as [Gap] with their count, anything that cannot be "
+                        + "decoded as [Malformed] with the reason."})
 public final class DecodeCommand implements Callable<Integer> {
-    /** Ethernet, the only link type decoded (Linux loopback captures are Ethernet too). */
-    static final int LINKTYPE_ETHERNET = CapturedFrame.LINKTYPE_ETHERNET;
-
     @Spec
     CommandSpec spec;
 
@@ -39,6 +40,8 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per line instead of text.")
     boolean json;
+
+    private long first = CapturedFrame.NO_TIMESTAMP;
 
     @Override
     public Integer call() throws IOException {
@@ -50,122 +53,171 @@ public final class DecodeCommand implements Callable<Integer> {
                     : "permission denied"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        StackDissector dissector = new StackDissector();
-        MessageExtractor extractor = new MessageExtractor();
-        long first = Long.MIN_VALUE;
-        try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-            while (reader.hasNext()) {
-                CapturedFrame f = reader.next();
-                if (first == Long.MIN_VALUE && f.hasTimestamp()) {
-                    first = f.timestampNanos();
+        out.flush();
+        // on the process's output, UTF-8 bytes go straight to the stream; elsewhere (tests) through the writer
+        LineBuffer line = out instanceof ProcessOut p ? new LineBuffer(p.stream()) : new LineBuffer(out);
+        CaptureDecoder decoder = new CaptureDecoder(m -> {
+            try {
+                if (json) {
+                    appendJson(m, line);
+                } else {
+                    appendText(m, first, line);
                 }
-                if (f.linkType() != LINKTYPE_ETHERNET) {
-                    print(out, new DecodedMessage(f.index(), f.timestampNanos(), "", "", null, null, null, null, null,
-                            null, null, java.util.List.of(), null,
-                            "link type " + f.linkType() + " is not Ethernet (1); only Ethernet captures are decoded"),
-                            first);
-                    continue;
-                }
-                byte[] data = f.data().toArray();
-                Pdu root = dissector.dissect(data, 0, data.length, false);
-                for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
-                    print(out, m, first);
-                }
+                line.newline();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        });
+        try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+            // the time column counts from the first frame, which the visitor sees before decoding it
+            while (reader.read((index, ts, link, original, buf, off, len) -> {
+                if (first == CapturedFrame.NO_TIMESTAMP) {
+                    first = ts;
+                }
+                decoder.frame(index, ts, link, buf, off, len);
+            })) {
+                // decoded by the visitor
+            }
+            decoder.finish();
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (CaptureFileException e) {
+            // print what the frames before the bad record hold, then say where the file breaks
+            decoder.finish();
+            line.flush();
             out.flush();
             throw new UserError(file + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        line.flush();
         out.flush();
         return 0;
     }
 
-    private void print(PrintWriter out, DecodedMessage m, long first) throws IOException {
-        if (json) {
-            out.println(toJson(m));
+    /** One JSON object with the fields of a {@link org.netsim.capture.decode.CaptureMessage}. */
+    static void appendJson(MessageView m, LineBuffer sb) {
+        sb.text("{\"frame\":").number(m.frame());
+        sb.text(",\"time\":");
+        if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP) {
+            sb.text("null");
         } else {
-            out.println(toText(m, first));
+            sb.seconds(m.timeNanos(), 9);
         }
-    }
-
-    static String toJson(DecodedMessage m) {
-        StringBuilder sb = new StringBuilder(128);
-        sb.append("{\"frame\":").append(m.frame());
-        sb.append(",\"time\":").append(m.timeNanos() == CapturedFrame.NO_TIMESTAMP ? "null"
-                : seconds(m.timeNanos()).toPlainString());
         field(sb, "src", m.src().isEmpty() ? null : m.src());
         field(sb, "dst", m.dst().isEmpty() ? null : m.dst());
         if (m.isMalformed()) {
             field(sb, "malformed", m.malformed());
-            return sb.append('}').toString();
+            sb.ascii('}');
+            return;
         }
+        sb.text(",\"firstFrame\":").number(m.firstFrame());
         field(sb, "transport", m.transport());
         field(sb, "protocol", m.protocol());
         field(sb, "type", m.type());
+        if (m.isGap()) {
+            sb.text(",\"missing\":").number(m.missing()).ascii('}');
+            return;
+        }
         field(sb, "namespace", m.namespace());
         field(sb, "event", m.event());
-        sb.append(",\"args\":");
-        if (m.args() == null) {
-            sb.append("null");
+        sb.text(",\"args\":");
+        args(m, sb, "null");
+        sb.text(",\"ackId\":");
+        if (m.hasAckId()) {
+            sb.number(m.ackIdValue());
         } else {
-            JsJson.stringify(m.args(), sb);
+            sb.text("null");
         }
-        sb.append(",\"ackId\":").append(m.ackId() == null ? "null" : m.ackId().toString());
-        sb.append(",\"attachments\":[");
+        sb.text(",\"attachments\":[");
         for (int i = 0; i < m.attachments().size(); i++) {
-            sb.append(i == 0 ? "\"" : ",\"").append(m.attachments().get(i).hex()).append('"');
+            sb.text(i == 0 ? "\"" : ",\"").text(m.attachments().get(i).hex()).ascii('"');
         }
-        sb.append(']');
+        sb.ascii(']');
+        if (m.answersFrame() > 0) {
+            sb.text(",\"answersFrame\":").number(m.answersFrame());
+            field(sb, "answersEvent", m.answersEvent());
+        }
         field(sb, "text", m.text());
-        return sb.append('}').toString();
+        sb.ascii('}');
     }
 
-    private static void field(StringBuilder sb, String name, String value) {
-        sb.append(",\"").append(name).append("\":");
+    private static void args(MessageView m, LineBuffer sb, String none) {
+        int n = m.argsUtf8Length();
+        if (n < 0) {
+            sb.text(none);
+            return;
+        }
+        byte[] b = sb.reserve(n);
+        sb.advance(m.copyArgsUtf8(b, sb.position()));
+    }
+
+    private static void field(LineBuffer sb, String name, String value) {
+        sb.text(",\"").text(name).text("\":");
         if (value == null) {
-            sb.append("null");
+            sb.text("null");
         } else {
-            JsJson.quote(value, sb);
+            sb.quoted(value);
         }
     }
 
-    static String toText(DecodedMessage m, long first) {
+    private static final byte[] TWO_SPACES = {' ', ' '};
+    private static final byte[] ARROW = " \u2192 ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** One line: frame, time since the first frame, sender → receiver, then what was found. */
+    static void appendText(MessageView m, long first, LineBuffer sb) {
+        sb.number(m.frame()).bytes(TWO_SPACES);
         // relative to the first frame, as Wireshark's default time column
-        String time = m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP ? "-"
-                : String.format(Locale.ROOT, "%.6f", (m.timeNanos() - first) / 1e9);
-        if (m.isMalformed()) {
-            return m.frame() + "  " + time + "  " + (m.src().isEmpty() ? "" : m.src() + " → " + m.dst() + "  ")
-                    + "[Malformed] " + m.malformed();
+        if (m.timeNanos() == CapturedFrame.NO_TIMESTAMP || first == CapturedFrame.NO_TIMESTAMP) {
+            sb.ascii('-');
+        } else {
+            sb.seconds(m.timeNanos() - first, 6);
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(m.frame()).append("  ").append(time).append("  ").append(m.src()).append(" → ").append(m.dst())
-                .append("  ").append(m.transport()).append("  ").append(m.protocol()).append(' ').append(m.type());
+        sb.bytes(TWO_SPACES);
+        if (!m.src().isEmpty()) {
+            sb.recurring(m.src()).bytes(ARROW).recurring(m.dst()).bytes(TWO_SPACES);
+        }
+        if (m.isMalformed()) {
+            sb.text("[Malformed] ").text(m.malformed());
+            return;
+        }
+        if (m.isGap()) {
+            sb.text("[Gap] ").number(m.missing()).text(m.missing() == 1 ? " byte" : " bytes")
+                    .text(" not captured (previous segment not captured)");
+            return;
+        }
+        sb.recurring(m.transport()).bytes(TWO_SPACES).recurring(m.protocol()).ascii(' ').recurring(m.type());
         if (m.namespace() != null && !"/".equals(m.namespace())) {
-            sb.append(' ').append(m.namespace());
+            sb.ascii(' ').recurring(m.namespace());
         }
         if (m.event() != null) {
-            sb.append(' ');
-            JsJson.quote(m.event(), sb);
+            sb.ascii(' ').quoted(m.event());
         }
-        if (m.args() != null) {
-            sb.append(' ');
-            JsJson.stringify(m.args(), sb);
+        if (m.hasArgs()) {
+            sb.ascii(' ');
+            args(m, sb, "");
         }
-        if (m.ackId() != null) {
-            sb.append(" ack=").append(m.ackId());
+        if (m.hasAckId()) {
+            sb.text(" ack=").number(m.ackIdValue());
         }
         for (Bytes a : m.attachments()) {
-            sb.append(" <").append(a.hexSpaced()).append('>');
+            sb.text(" <").text(a.hexSpaced()).ascii('>');
         }
-        if (m.protocol() != null && !"socket.io".equals(m.protocol()) && m.text() != null && !m.text().isEmpty()) {
-            sb.append("  ").append(m.text().length() > 120 ? m.text().substring(0, 117) + "…" : m.text());
+        if (m.answersFrame() > 0) {
+            sb.text(" (answers ");
+            if (m.answersEvent() != null) {
+                sb.quoted(m.answersEvent()).ascii(' ');
+            }
+            sb.text("of frame ").number(m.answersFrame()).ascii(')');
         }
-        return sb.toString();
-    }
-
-    private static BigDecimal seconds(long nanos) {
-        return BigDecimal.valueOf(nanos, 9);
+        if (!"socket.io".equals(m.protocol())) {
+            String text = m.text();
+            if (text != null && !text.isEmpty()) {
+                sb.text("  ").text(text.length() > 120 ? text.substring(0, 117) + "\u2026" : text);
+            }
+        }
+        if (m.isReassembled()) {
+            sb.text("  [frames ").number(m.firstFrame()).ascii('-').number(m.frame()).ascii(']');
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class NetsimCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; errors are one clear line on stderr. */
     public static int execute(String... args) {
-        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return execute(new ProcessOut(System.out), new PrintWriter(System.err, true), args);
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {

@@ -50,7 +50,7 @@ class DecodeCommandTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"websocket-only.pcap", "polling-upgrade.pcap", "polling-upgrade-noop.pcap",
-            "heartbeat.pcap", "json-edge.pcap", "rooms-broadcast.pcap"})
+            "heartbeat.pcap", "json-edge.pcap", "rooms-broadcast.pcap", "large-payload.pcap"})
     void theTextFramesAreExactlyTheOnesTsharkFinds(String name) throws Exception {
         ExternalTool.requireTshark();
         Path file = capture(name);
@@ -121,14 +121,49 @@ class DecodeCommandTest {
     }
 
     @Test
-    void aFrameSplitAcrossTcpSegmentsIsMalformedWithItsReasonAndTheRestGoesOn() throws Exception {
-        List<JsonNode> all = decodeJson(capture("large-payload.pcap"));
-        JsonNode cut = find(all, 16);
-        assertThat(cut.get("malformed").asText()).isEqualTo("WebSocket: truncated: frame needs 70026 bytes, 32768 "
-                + "available (the rest is in later TCP segments, which are not joined yet: TCP reassembly is to come)");
-        // the segments carrying the rest are not misread as new frames
-        assertThat(all.stream().filter(m -> m.has("malformed"))).hasSize(2);
+    void aSeventyKilobyteMessageSplitAcrossTcpSegmentsDecodesAsOne() throws Exception {
+        Path file = capture("large-payload.pcap");
+        List<JsonNode> all = decodeJson(file);
+        assertThat(all).noneMatch(m -> m.has("malformed") || "GAP".equals(m.get("type").asText()));
+        JsonNode big = find(all, 19);
+        assertThat(big.get("firstFrame").asLong()).isEqualTo(16);
+        assertThat(big.get("event").asText()).isEqualTo("big");
+        assertThat(big.get("args").get(0).asText()).isEqualTo("a".repeat(70_000));
         assertThat(all.get(all.size() - 1).get("type").asText()).isEqualTo("CONNECTION CLOSE");
+
+        Cli.Result text = Cli.run("decode", file.toString());
+        assertThat(text.out().lines().filter(l -> l.startsWith("19  ")).findFirst().orElseThrow())
+                .startsWith("19  0.115662  127.0.0.1:41564 → 127.0.0.1:3000  websocket  socket.io EVENT \"big\" [\"aaa")
+                .endsWith("aaa\"]  [frames 16-19]");
+    }
+
+    @Test
+    void aLostSegmentIsAGapLineWithItsByteCountAndTheMessagesAfterItAreDecoded() throws Exception {
+        byte[] file = Files.readAllBytes(capture("websocket-only.pcap"));
+        // drop the 13th record, the client's 42["chat","hi"]
+        int at = 24;
+        for (int i = 0; i < 12; i++) {
+            at += 16 + readLe32(file, at + 8);
+        }
+        int len = 16 + readLe32(file, at + 8);
+        byte[] lost = new byte[file.length - len];
+        System.arraycopy(file, 0, lost, 0, at);
+        System.arraycopy(file, at + len, lost, at, file.length - at - len);
+        Path p = dir.resolve("lost.pcap");
+        Files.write(p, lost);
+        Cli.Result r = Cli.run("decode", p.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("[Gap]"))).singleElement().asString()
+                .startsWith("14  ").endsWith("127.0.0.1:54508 → 127.0.0.1:3000  [Gap] 21 bytes not captured "
+                        + "(previous segment not captured)");
+        assertThat(r.out()).contains("socket.io EVENT \"x\" [1] ack=0").doesNotContain("\"chat\"");
+    }
+
+    @Test
+    void theHelpSaysTheStreamsAreReassembled() {
+        Cli.Result r = Cli.run("decode", "--help");
+        assertThat(r.out()).contains("TCP connections are reassembled first").contains("[Gap]")
+                .contains("[Malformed]");
     }
 
     @Test

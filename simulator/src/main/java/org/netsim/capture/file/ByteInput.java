@@ -111,6 +111,15 @@ final class ByteInput implements AutoCloseable {
                 | (buf[i + 3] & 0xff);
     }
 
+    /** The buffer holding the bytes made readable by {@link #require}: offset {@code at} is {@code array()[index(at)]}. */
+    byte[] array() {
+        return buf;
+    }
+
+    int index(int at) {
+        return pos + at;
+    }
+
     byte[] copy(int at, int length) {
         return Arrays.copyOfRange(buf, pos + at, pos + at + length);
     }

@@ -122,6 +122,41 @@ public final class CaptureFileReader implements Iterator<CapturedFrame>, Closeab
         return f;
     }
 
+    /**
+     * Hands the next frame to {@code visitor} without copying its bytes where the format allows (pcap); returns false
+     * after the last frame. For decoding big files; mixing it with {@link #next()} is allowed.
+     *
+     * @throws CaptureFileException if the next record is malformed or cut short
+     */
+    public boolean read(FrameVisitor visitor) {
+        if (ahead != null) {
+            CapturedFrame f = ahead;
+            ahead = null;
+            byte[] data = f.data().toArray();
+            visitor.frame(f.index(), f.timestampNanos(), f.linkType(), f.originalLength(), data, 0, data.length);
+            return true;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (done) {
+            return false;
+        }
+        boolean got;
+        try {
+            got = parser.next(index + 1, visitor);
+        } catch (CaptureFileException e) {
+            failure = e;
+            throw e;
+        }
+        if (got) {
+            index++;
+        } else {
+            done = true;
+        }
+        return got;
+    }
+
     /** @throws CaptureFileException if the next record is malformed or cut short */
     @Override
     public boolean hasNext() {

@@ -68,10 +68,21 @@ final class PcapParser implements FrameParser {
 
     @Override
     public CapturedFrame next(long index) {
+        CapturedFrame[] out = {null};
+        if (!next(index, (i, ts, link, original, buf, off, len) ->
+                out[0] = new CapturedFrame(i, ts, link, original, Bytes.of(buf, off, off + len)))) {
+            return null;
+        }
+        return out[0];
+    }
+
+    /** Reads one record and shows the visitor its bytes where they lie in the input buffer. */
+    @Override
+    public boolean next(long index, FrameVisitor visitor) {
         long at = in.position();
         int have = in.require(RECORD_HEADER_LENGTH);
         if (have == 0) {
-            return null;
+            return false;
         }
         if (have < RECORD_HEADER_LENGTH) {
             throw new CaptureFileException("truncated pcap record header at byte " + at + ": "
@@ -95,9 +106,9 @@ final class PcapParser implements FrameParser {
             throw new CaptureFileException("truncated pcap record at byte " + at + ": header says " + len
                     + " bytes, " + remain + " remain", at);
         }
-        byte[] data = in.copy(RECORD_HEADER_LENGTH, len);
-        in.advance(RECORD_HEADER_LENGTH + len);
         long ts = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000);
-        return new CapturedFrame(index, ts, linkType, (int) original, Bytes.wrap(data));
+        visitor.frame(index, ts, linkType, (int) original, in.array(), in.index(RECORD_HEADER_LENGTH), len);
+        in.advance(RECORD_HEADER_LENGTH + len);
+        return true;
     }
 }

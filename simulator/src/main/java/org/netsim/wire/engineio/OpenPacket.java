@@ -1,11 +1,11 @@
 package org.netsim.wire.engineio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.netsim.json.JsJson;
+import org.netsim.json.JsonSyntaxException;
 
 /**
  * The handshake data of the Engine.IO open packet (engine.io-protocol v4, "Handshake"): the session id, the transports
@@ -27,7 +27,6 @@ public record OpenPacket(String sid, List<String> upgrades, long pingInterval, l
     public static final long DEFAULT_PING_TIMEOUT = 20_000;
     public static final long DEFAULT_MAX_PAYLOAD = 1_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OpenPacket {
         Objects.requireNonNull(sid, "sid");
@@ -72,8 +71,9 @@ public record OpenPacket(String sid, List<String> upgrades, long pingInterval, l
     public static OpenPacket parse(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
+            // JsJson rather than an ObjectMapper: a decoder meeting its first open packet need not start all of Jackson
+            root = JsJson.parse(json);
+        } catch (JsonSyntaxException e) {
             throw new IllegalArgumentException("handshake is not valid JSON");
         }
         if (root == null || !root.isObject()) {
