@@ -86,6 +86,18 @@ public final class LessonsCommand implements Callable<Integer> {
         }
     }
 
+    /** The {@code --dir} option of the progress commands: where the app keeps progress unless told otherwise. */
+    static final class ProgressFolder {
+        @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
+                description = "Where progress is kept (default: ~/.netsim/progress).")
+        Path dir;
+
+        org.netsim.lessons.progress.ProgressStore store() {
+            return new org.netsim.lessons.progress.ProgressStore(
+                    dir == null ? org.netsim.lessons.progress.ProgressStore.defaultFolder() : dir);
+        }
+    }
+
     /** {@code netsim lessons progress}: for a teacher, every student's lessons and the pages done. */
     @Command(name = "progress", mixinStandardHelpOptions = true,
             description = "List the students with saved progress and how far each got in each lesson.")
@@ -93,14 +105,12 @@ public final class LessonsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
-                description = "Where progress is kept (default: ~/.netsim/progress).")
-        Path dir;
+        @picocli.CommandLine.Mixin
+        ProgressFolder folder;
 
         @Override
         public Integer call() throws java.io.IOException {
-            org.netsim.lessons.progress.ProgressStore store = new org.netsim.lessons.progress.ProgressStore(
-                    dir == null ? org.netsim.lessons.progress.ProgressStore.defaultFolder() : dir);
+            org.netsim.lessons.progress.ProgressStore store = folder.store();
             PrintWriter out = spec.commandLine().getOut();
             java.util.Map<String, Lesson> byId = new java.util.HashMap<>();
             LessonLoader.shipped().lessons().forEach(l -> byId.put(l.id(), l));
@@ -129,14 +139,12 @@ public final class LessonsCommand implements Callable<Integer> {
         @picocli.CommandLine.Option(names = "--lesson", paramLabel = "ID", description = "Only this lesson.")
         String lesson;
 
-        @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
-                description = "Where progress is kept (default: ~/.netsim/progress).")
-        Path dir;
+        @picocli.CommandLine.Mixin
+        ProgressFolder folder;
 
         @Override
         public Integer call() throws java.io.IOException {
-            org.netsim.lessons.progress.ProgressStore store = new org.netsim.lessons.progress.ProgressStore(
-                    dir == null ? org.netsim.lessons.progress.ProgressStore.defaultFolder() : dir);
+            org.netsim.lessons.progress.ProgressStore store = folder.store();
             if (!store.students().contains(student)) {
                 throw new UserError("no saved progress for " + student + " in " + store.folder());
             }
