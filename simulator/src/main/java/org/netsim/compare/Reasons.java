@@ -52,6 +52,9 @@ final class Reasons {
             why = "Masked with a different key, the same text gives different bytes on the wire.";
         } else if (key.startsWith("phy.") || key.startsWith("eth.fcs")) {
             why = "A capture holds no preamble and usually no FCS: the card strips them.";
+        } else if (key.equals("socketio.ack_id")) {
+            why = "An acknowledgement id counts the emits with an acknowledgement its sender made before; the twin "
+                    + "made only this one.";
         } else if (key.contains("sid")) {
             why = "Session ids are random, chosen by the server for each connection.";
         } else {

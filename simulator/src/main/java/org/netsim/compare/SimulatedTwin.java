@@ -29,12 +29,19 @@ public record SimulatedTwin(byte[] frame, Pdu tree) {
      */
     public static SimulatedTwin of(String event, JsonNode args, String namespace, boolean fromClient,
                                    boolean webSocketOnly) {
+        return of(event, args, namespace, fromClient, webSocketOnly, false);
+    }
+
+    /** The same, for an emit that asks for an acknowledgement ({@code withAck}). */
+    public static SimulatedTwin of(String event, JsonNode args, String namespace, boolean fromClient,
+                                   boolean webSocketOnly, boolean withAck) {
+        Boolean ack = withAck ? Boolean.TRUE : null;
         Scenario base = ScenarioFile.builtIn("one-client.yaml");
         String ns = namespace == null || namespace.equals("/") ? null : namespace;
         Scenario.Action emit = fromClient
-                ? new Scenario.Action("300ms", ALICE, event, args, null, null, ns, null, null, null, null, null, null,
+                ? new Scenario.Action("300ms", ALICE, event, args, ack, null, ns, null, null, null, null, null, null,
                         null)
-                : new Scenario.Action("300ms", null, null, args, null, null, ns, "socket.emit", ALICE, null, event,
+                : new Scenario.Action("300ms", null, null, args, ack, null, ns, "socket.emit", ALICE, null, event,
                         null, null, null);
         List<Scenario.ClientSpec> clients = List.of(new Scenario.ClientSpec(ALICE,
                 webSocketOnly ? List.of("websocket") : List.of(),
