@@ -11,18 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.netsim.lessons.Check;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Page;
-import org.netsim.lessons.ScreenPart;
-import org.netsim.lessons.Step;
-import org.netsim.lessons.TextPage;
 import org.netsim.lessons.load.ScenarioReader.RunCheck;
 import org.netsim.scenario.Scenario;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -33,6 +28,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Beyond the shape of the files it checks what only the engine knows: shipped scenario names, protocol names,
  * field keys (those the dissectors declare, see {@link FieldKeys}), and for quizzes that take a value or bytes from
  * the lesson's scenario, that the scenario runs and the event and field they name exist in its run.
+ *
+ * <p>This class reads {@code index.yaml} and the top level of each {@code lesson.yaml}; the parts are read by the
+ * package's {@code PageReader} (text, step, quiz pages), {@code CheckReader} (a step's check), {@code QuizReader},
+ * {@code EngineTerms} (field keys, protocols, event selectors), {@code ScenarioReader} (scenarios and their runs)
+ * and {@code Markdown}.
  */
 public final class LessonLoader {
     public static final String INDEX = "index.yaml";
@@ -43,8 +43,6 @@ public final class LessonLoader {
     private static final List<String> INDEX_KEYS = List.of("lessons");
     private static final List<String> LESSON_KEYS = List.of("id", "title", "summary", "minutes", "objectives",
             "scenario", "pages");
-    private static final List<String> PAGE_KEYS = List.of("text", "step", "quiz");
-    private static final List<String> STEP_KEYS = List.of("id", "prompt", "points-at", "expect", "hints");
     private static final List<String> OBJECTIVE_KEYS = List.of("describe", "execute");
     private static final Pattern LESSON_ID = Pattern.compile("[a-z0-9-]+");
 
@@ -72,12 +70,12 @@ public final class LessonLoader {
     private final Map<String, String> lessonIds = new HashMap<>();
 
     private final ScenarioReader scenarioReader;
-    private final CheckReader checkReader;
+    private final PageReader pageReader;
 
     private LessonLoader(LessonSource source) {
         this.source = source;
         this.scenarioReader = new ScenarioReader(source, problems);
-        this.checkReader = new CheckReader(scenarioReader);
+        this.pageReader = new PageReader(source, problems, new CheckReader(scenarioReader));
     }
 
     /** The lessons netsim ships, from the class path. */
@@ -222,11 +220,11 @@ public final class LessonLoader {
                 if (seq.getValue().isEmpty()) {
                     y.error(seq, "pages is empty: a lesson has at least one page");
                 }
-                duplicateKeys(y, seq);
+                PageReader.duplicateKeys(y, seq);
                 int n = 0;
                 for (Node item : seq.getValue()) {
                     n++;
-                    Page p = page(y, folder, item, n, scenarios, runChecks);
+                    Page p = pageReader.page(y, folder, item, n, scenarios, runChecks);
                     if (p != null) {
                         pages.add(p);
                     }
@@ -241,40 +239,6 @@ public final class LessonLoader {
         }
         return Optional.of(new Lesson(folder, id, title, summary == null ? "" : summary, minutes, objectives,
                 scenario, pages, scenarios));
-    }
-
-    /**
-     * Step and quiz ids must be unique in a lesson, and a text file appear once: progress files name pages by them.
-     * Checked on the raw nodes, so a page with other problems still counts.
-     */
-    private static void duplicateKeys(YamlFile y, SequenceNode pages) {
-        Map<String, Node> seen = new HashMap<>();
-        for (Node item : pages.getValue()) {
-            if (!(item instanceof MappingNode m) || m.getValue().size() != 1) {
-                continue;
-            }
-            NodeTuple only = m.getValue().get(0);
-            String kind = only.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
-            Node keyNode = null;
-            if (kind.equals("text")) {
-                keyNode = only.getValueNode();
-            } else if ((kind.equals("step") || kind.equals("quiz")) && only.getValueNode() instanceof MappingNode pm) {
-                for (NodeTuple t : pm.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
-                        keyNode = t.getValueNode();
-                    }
-                }
-            }
-            if (!(keyNode instanceof ScalarNode sk)) {
-                continue;
-            }
-            Node prev = seen.putIfAbsent(sk.getValue(), keyNode);
-            if (prev != null) {
-                y.error(keyNode, (kind.equals("text") ? "text page " + sk.getValue() + " appears"
-                        : kind + " id \"" + sk.getValue() + "\" is used") + " twice in this lesson (first at line "
-                        + (prev.getStartMark().getLine() + 1) + ")");
-            }
-        }
     }
 
     private static String need(YamlFile y, MappingNode m, Map<String, NodeTuple> e, String key, String missing) {
@@ -312,107 +276,5 @@ public final class LessonLoader {
             }
         }
         return out;
-    }
-
-    // ---------------------------------------------------------------- pages
-
-    private Page page(YamlFile y, String folder, Node item, int n, Map<String, Scenario> scenarios,
-                      List<RunCheck> runChecks) {
-        MappingNode m = y.mapping(item, "", "page " + n);
-        if (m == null) {
-            return null;
-        }
-        Map<String, NodeTuple> e = y.entries(m, PAGE_KEYS, "page " + n + ": ");
-        if (e.size() != 1) {
-            if (e.size() > 1 || m.getValue().isEmpty()) {
-                y.error(m, "page " + n + " has " + (e.isEmpty() ? "nothing" : String.join(" and ", e.keySet()))
-                        + ": each page has exactly one of text, step, quiz");
-            }
-            return null;
-        }
-        Map.Entry<String, NodeTuple> only = e.entrySet().iterator().next();
-        Node v = only.getValue().getValueNode();
-        return switch (only.getKey()) {
-            case "text" -> text(y, folder, v);
-            case "step" -> step(y, folder, v, n, scenarios);
-            default -> QuizReader.quiz(y, v, n, runChecks);
-        };
-    }
-
-    private TextPage text(YamlFile y, String folder, Node v) {
-        String name = y.word(v, "text page: ", "the Markdown file's name");
-        if (name == null) {
-            return null;
-        }
-        Optional<String> md = name.contains("..") ? Optional.empty() : source.read(folder + "/" + name);
-        if (md.isEmpty()) {
-            y.error(v, "text page: no Markdown file " + name + " in " + folder + "/");
-            return null;
-        }
-        int before = problems.size();
-        Markdown.check(folder + "/" + name, md.get(), problems);
-        return problems.size() > before ? null : new TextPage(name, md.get());
-    }
-
-    private Step step(YamlFile y, String folder, Node v, int n, Map<String, Scenario> scenarios) {
-        MappingNode m = y.mapping(v, "page " + n + ": ", "a step");
-        if (m == null) {
-            return null;
-        }
-        String id = idOf(y, m, "step");
-        String ctx = id == null ? "page " + n + " (step): " : "step \"" + id + "\": ";
-        Map<String, NodeTuple> e = y.entries(m, STEP_KEYS, ctx);
-        String prompt = e.containsKey("prompt") ? y.word(e.get("prompt").getValueNode(), ctx, "prompt") : null;
-        if (!e.containsKey("prompt")) {
-            y.error(m, ctx + "needs a \"prompt\": what the student is to do");
-        }
-        ScreenPart pointsAt = null;
-        if (e.containsKey("points-at")) {
-            Node p = e.get("points-at").getValueNode();
-            String w = y.word(p, ctx, "points-at");
-            if (w != null) {
-                pointsAt = ScreenPart.of(w);
-                if (pointsAt == null) {
-                    List<String> known = new ArrayList<>();
-                    for (ScreenPart s : ScreenPart.values()) {
-                        known.add(s.word());
-                    }
-                    y.error(p, ctx + "unknown screen part \"" + w + "\" (known: " + String.join(", ", known) + ")"
-                            + Suggest.near(w, known));
-                }
-            }
-        }
-        Check check = null;
-        if (!e.containsKey("expect")) {
-            y.error(m, ctx + "needs \"expect\": the one check that says the step is done (known: "
-                    + String.join(", ", Check.KEYS) + ")");
-        } else {
-            check = checkReader.expect(y, folder, e.get("expect").getValueNode(), ctx, scenarios);
-        }
-        List<String> hints = null;
-        if (!e.containsKey("hints")) {
-            y.error(m, ctx + "needs \"hints\": at least one, shown after a wrong try");
-        } else {
-            hints = y.texts(e.get("hints").getValueNode(), ctx, "hints");
-            if (hints != null && hints.isEmpty()) {
-                y.error(e.get("hints").getValueNode(), ctx + "hints is empty: a step has at least one hint");
-                hints = null;
-            }
-        }
-        if (id == null || prompt == null || check == null || hints == null) {
-            return null;
-        }
-        return new Step(id, prompt, pointsAt, check, hints);
-    }
-
-    /** The {@code id} of a step or quiz (reported missing at the mapping). */
-    static String idOf(YamlFile y, MappingNode m, String what) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
-                return y.word(t.getValueNode(), what + ": ", "id");
-            }
-        }
-        y.error(m, "a " + what + " needs an \"id\", unique in the lesson");
-        return null;
     }
 }

@@ -2,7 +2,7 @@ package org.netsim.lessons.load;
 
 import static org.netsim.lessons.load.EngineTerms.fieldKey;
 import static org.netsim.lessons.load.EngineTerms.selector;
-import static org.netsim.lessons.load.LessonLoader.idOf;
+import static org.netsim.lessons.load.PageReader.idOf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +183,7 @@ final class QuizReader {
     }
 
     private static List<Quiz.Choice.Option> options(YamlFile y, MappingNode quiz, NodeTuple t, String ctx,
-                                             boolean multiple) {
+                                                    boolean multiple) {
         if (t == null) {
             y.error(quiz, ctx + "needs \"options\": at least two");
             return null;

@@ -104,7 +104,7 @@ final class ScenarioReader {
 
     /** Checks a quiz's event and field against the run of the lesson's scenario. */
     void checkAgainstRun(YamlFile y, String folder, String scenario, Node scenarioNode,
-                                 Map<String, Scenario> scenarios, RunCheck c) {
+                         Map<String, Scenario> scenarios, RunCheck c) {
         if (scenario == null) {
             y.error(c.selectorNode(), c.context() + "needs the lesson's scenario (the \"scenario\" key): the event "
                     + "is looked up in its run");
