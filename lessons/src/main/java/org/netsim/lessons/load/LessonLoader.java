@@ -1,9 +1,5 @@
 package org.netsim.lessons.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,35 +7,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.netsim.lessons.Check;
-import org.netsim.lessons.EventSelector;
-import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Page;
-import org.netsim.lessons.Quiz;
-import org.netsim.lessons.ScreenPart;
-import org.netsim.lessons.Step;
-import org.netsim.lessons.TextPage;
-import org.netsim.pdu.Field;
-import org.netsim.pdu.Pdu;
-import org.netsim.pdu.Protocol;
+import org.netsim.lessons.load.ScenarioReader.RunCheck;
 import org.netsim.scenario.Scenario;
-import org.netsim.scenario.ScenarioException;
-import org.netsim.scenario.ScenarioFile;
-import org.netsim.scenario.ScenarioRun;
-import org.netsim.scenario.ScenarioRunner;
-import org.netsim.timeline.Direction;
-import org.netsim.timeline.TimelineEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -50,6 +28,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Beyond the shape of the files it checks what only the engine knows: shipped scenario names, protocol names,
  * field keys (those the dissectors declare, see {@link FieldKeys}), and for quizzes that take a value or bytes from
  * the lesson's scenario, that the scenario runs and the event and field they name exist in its run.
+ *
+ * <p>This class reads {@code index.yaml} and the top level of each {@code lesson.yaml}; the parts are read by the
+ * package's {@code PageReader} (text, step, quiz pages), {@code CheckReader} (a step's check), {@code QuizReader},
+ * {@code EngineTerms} (field keys, protocols, event selectors), {@code ScenarioReader} (scenarios and their runs)
+ * and {@code Markdown}.
  */
 public final class LessonLoader {
     public static final String INDEX = "index.yaml";
@@ -60,17 +43,6 @@ public final class LessonLoader {
     private static final List<String> INDEX_KEYS = List.of("lessons");
     private static final List<String> LESSON_KEYS = List.of("id", "title", "summary", "minutes", "objectives",
             "scenario", "pages");
-    private static final List<String> PAGE_KEYS = List.of("text", "step", "quiz");
-    private static final List<String> STEP_KEYS = List.of("id", "prompt", "points-at", "expect", "hints");
-    private static final List<String> QUIZ_COMMON = List.of("id", "type", "question", "hints");
-    private static final Map<String, List<String>> QUIZ_KEYS = Map.of(
-            "choice", List.of("multiple", "options"),
-            "short", List.of("accept", "why-wrong"),
-            "numeric", List.of("answer", "from", "tolerance", "why-wrong"),
-            "bytes", List.of("event", "field", "why-wrong"));
-    private static final List<String> OPTION_KEYS = List.of("text", "correct", "why");
-    private static final List<String> SELECTOR_KEYS = List.of("node", "protocol", "direction", "flags", "text",
-            "peer");
     private static final List<String> OBJECTIVE_KEYS = List.of("describe", "execute");
     private static final Pattern LESSON_ID = Pattern.compile("[a-z0-9-]+");
 
@@ -95,11 +67,15 @@ public final class LessonLoader {
 
     private final LessonSource source;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, Optional<ScenarioRun>> runs = new HashMap<>();
     private final Map<String, String> lessonIds = new HashMap<>();
+
+    private final ScenarioReader scenarioReader;
+    private final PageReader pageReader;
 
     private LessonLoader(LessonSource source) {
         this.source = source;
+        this.scenarioReader = new ScenarioReader(source, problems);
+        this.pageReader = new PageReader(source, problems, new CheckReader(scenarioReader));
     }
 
     /** The lessons netsim ships, from the class path. */
@@ -187,10 +163,6 @@ public final class LessonLoader {
 
     // ---------------------------------------------------------------- one lesson
 
-    /** Pending checks of a quiz against the lesson's scenario run, done once the whole lesson is read. */
-    private record RunCheck(String context, EventSelector selector, Node selectorNode, String field, Node fieldNode) {
-    }
-
     private Optional<Lesson> lesson(String folder) {
         String file = folder + "/" + LESSON_FILE;
         int before = problems.size();
@@ -229,7 +201,7 @@ public final class LessonLoader {
             scenarioNode = e.get("scenario").getValueNode();
             scenario = y.word(scenarioNode, "", "scenario");
             if (scenario != null) {
-                Scenario s = scenario(y, folder, scenario, scenarioNode, "");
+                Scenario s = scenarioReader.scenario(y, folder, scenario, scenarioNode, "");
                 if (s != null) {
                     scenarios.put(scenario, s);
                 } else {
@@ -248,11 +220,11 @@ public final class LessonLoader {
                 if (seq.getValue().isEmpty()) {
                     y.error(seq, "pages is empty: a lesson has at least one page");
                 }
-                duplicateKeys(y, seq);
+                PageReader.duplicateKeys(y, seq);
                 int n = 0;
                 for (Node item : seq.getValue()) {
                     n++;
-                    Page p = page(y, folder, item, n, scenarios, runChecks);
+                    Page p = pageReader.page(y, folder, item, n, scenarios, runChecks);
                     if (p != null) {
                         pages.add(p);
                     }
@@ -260,47 +232,13 @@ public final class LessonLoader {
             }
         }
         for (RunCheck c : runChecks) {
-            checkAgainstRun(y, folder, scenario, scenarioNode, scenarios, c);
+            scenarioReader.checkAgainstRun(y, folder, scenario, scenarioNode, scenarios, c);
         }
         if (problems.size() > before || id == null || title == null || minutes == null) {
             return Optional.empty();
         }
         return Optional.of(new Lesson(folder, id, title, summary == null ? "" : summary, minutes, objectives,
                 scenario, pages, scenarios));
-    }
-
-    /**
-     * Step and quiz ids must be unique in a lesson, and a text file appear once: progress files name pages by them.
-     * Checked on the raw nodes, so a page with other problems still counts.
-     */
-    private static void duplicateKeys(YamlFile y, SequenceNode pages) {
-        Map<String, Node> seen = new HashMap<>();
-        for (Node item : pages.getValue()) {
-            if (!(item instanceof MappingNode m) || m.getValue().size() != 1) {
-                continue;
-            }
-            NodeTuple only = m.getValue().get(0);
-            String kind = only.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
-            Node keyNode = null;
-            if (kind.equals("text")) {
-                keyNode = only.getValueNode();
-            } else if ((kind.equals("step") || kind.equals("quiz")) && only.getValueNode() instanceof MappingNode pm) {
-                for (NodeTuple t : pm.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
-                        keyNode = t.getValueNode();
-                    }
-                }
-            }
-            if (!(keyNode instanceof ScalarNode sk)) {
-                continue;
-            }
-            Node prev = seen.putIfAbsent(sk.getValue(), keyNode);
-            if (prev != null) {
-                y.error(keyNode, (kind.equals("text") ? "text page " + sk.getValue() + " appears"
-                        : kind + " id \"" + sk.getValue() + "\" is used") + " twice in this lesson (first at line "
-                        + (prev.getStartMark().getLine() + 1) + ")");
-            }
-        }
     }
 
     private static String need(YamlFile y, MappingNode m, Map<String, NodeTuple> e, String key, String missing) {
@@ -338,758 +276,5 @@ public final class LessonLoader {
             }
         }
         return out;
-    }
-
-    // ---------------------------------------------------------------- pages
-
-    private Page page(YamlFile y, String folder, Node item, int n, Map<String, Scenario> scenarios,
-                      List<RunCheck> runChecks) {
-        MappingNode m = y.mapping(item, "", "page " + n);
-        if (m == null) {
-            return null;
-        }
-        Map<String, NodeTuple> e = y.entries(m, PAGE_KEYS, "page " + n + ": ");
-        if (e.size() != 1) {
-            if (e.size() > 1 || m.getValue().isEmpty()) {
-                y.error(m, "page " + n + " has " + (e.isEmpty() ? "nothing" : String.join(" and ", e.keySet()))
-                        + ": each page has exactly one of text, step, quiz");
-            }
-            return null;
-        }
-        Map.Entry<String, NodeTuple> only = e.entrySet().iterator().next();
-        Node v = only.getValue().getValueNode();
-        return switch (only.getKey()) {
-            case "text" -> text(y, folder, v);
-            case "step" -> step(y, folder, v, n, scenarios);
-            default -> quiz(y, v, n, runChecks);
-        };
-    }
-
-    private TextPage text(YamlFile y, String folder, Node v) {
-        String name = y.word(v, "text page: ", "the Markdown file's name");
-        if (name == null) {
-            return null;
-        }
-        Optional<String> md = name.contains("..") ? Optional.empty() : source.read(folder + "/" + name);
-        if (md.isEmpty()) {
-            y.error(v, "text page: no Markdown file " + name + " in " + folder + "/");
-            return null;
-        }
-        int before = problems.size();
-        Markdown.check(folder + "/" + name, md.get(), problems);
-        return problems.size() > before ? null : new TextPage(name, md.get());
-    }
-
-    private Step step(YamlFile y, String folder, Node v, int n, Map<String, Scenario> scenarios) {
-        MappingNode m = y.mapping(v, "page " + n + ": ", "a step");
-        if (m == null) {
-            return null;
-        }
-        String id = idOf(y, m, "step");
-        String ctx = id == null ? "page " + n + " (step): " : "step \"" + id + "\": ";
-        Map<String, NodeTuple> e = y.entries(m, STEP_KEYS, ctx);
-        String prompt = e.containsKey("prompt") ? y.word(e.get("prompt").getValueNode(), ctx, "prompt") : null;
-        if (!e.containsKey("prompt")) {
-            y.error(m, ctx + "needs a \"prompt\": what the student is to do");
-        }
-        ScreenPart pointsAt = null;
-        if (e.containsKey("points-at")) {
-            Node p = e.get("points-at").getValueNode();
-            String w = y.word(p, ctx, "points-at");
-            if (w != null) {
-                pointsAt = ScreenPart.of(w);
-                if (pointsAt == null) {
-                    List<String> known = new ArrayList<>();
-                    for (ScreenPart s : ScreenPart.values()) {
-                        known.add(s.word());
-                    }
-                    y.error(p, ctx + "unknown screen part \"" + w + "\" (known: " + String.join(", ", known) + ")"
-                            + Suggest.near(w, known));
-                }
-            }
-        }
-        Check check = null;
-        if (!e.containsKey("expect")) {
-            y.error(m, ctx + "needs \"expect\": the one check that says the step is done (known: "
-                    + String.join(", ", Check.KEYS) + ")");
-        } else {
-            check = expect(y, folder, e.get("expect").getValueNode(), ctx, scenarios);
-        }
-        List<String> hints = null;
-        if (!e.containsKey("hints")) {
-            y.error(m, ctx + "needs \"hints\": at least one, shown after a wrong try");
-        } else {
-            hints = y.texts(e.get("hints").getValueNode(), ctx, "hints");
-            if (hints != null && hints.isEmpty()) {
-                y.error(e.get("hints").getValueNode(), ctx + "hints is empty: a step has at least one hint");
-                hints = null;
-            }
-        }
-        if (id == null || prompt == null || check == null || hints == null) {
-            return null;
-        }
-        return new Step(id, prompt, pointsAt, check, hints);
-    }
-
-    /** The {@code id} of a step or quiz (reported missing at the mapping). */
-    private static String idOf(YamlFile y, MappingNode m, String what) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
-                return y.word(t.getValueNode(), what + ": ", "id");
-            }
-        }
-        y.error(m, "a " + what + " needs an \"id\", unique in the lesson");
-        return null;
-    }
-
-    private Check expect(YamlFile y, String folder, Node v, String ctx, Map<String, Scenario> scenarios) {
-        MappingNode m = y.mapping(v, ctx, "expect");
-        if (m == null) {
-            return null;
-        }
-        List<NodeTuple> checks = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
-            if (!Check.KEYS.contains(k)) {
-                y.error(t.getKeyNode(), ctx + "unknown check \"" + k + "\" (known: " + String.join(", ", Check.KEYS)
-                        + ")" + Suggest.near(k, Check.KEYS));
-            } else {
-                checks.add(t);
-            }
-        }
-        if (checks.size() > 1) {
-            List<String> names = new ArrayList<>();
-            for (NodeTuple t : checks) {
-                names.add(((ScalarNode) t.getKeyNode()).getValue());
-            }
-            y.error(m, ctx + "expect has " + checks.size() + " checks (" + String.join(", ", names)
-                    + "): a step has exactly one");
-            return null;
-        }
-        if (checks.isEmpty()) {
-            if (m.getValue().isEmpty()) {
-                y.error(m, ctx + "expect is empty: give one check (known: " + String.join(", ", Check.KEYS) + ")");
-            }
-            return null;
-        }
-        String key = ((ScalarNode) checks.get(0).getKeyNode()).getValue();
-        Node cv = checks.get(0).getValueNode();
-        String c = ctx + key + ": ";
-        switch (key) {
-            case "selected-event": {
-                EventSelector s = selector(y, cv, c);
-                return s == null ? null : new Check.SelectedEvent(s);
-            }
-            case "selected-field": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "protocol"), "field");
-                if (e == null) {
-                    return null;
-                }
-                Node fieldNode = e.get("field").getValueNode();
-                String field = fieldKey(y, fieldNode, c);
-                Protocol p = e.containsKey("protocol") ? protocol(y, e.get("protocol").getValueNode(), c) : null;
-                if (field != null && p != null && FieldKeys.protocolOf(field).orElse(p) != p) {
-                    y.error(e.get("protocol").getValueNode(), c + "field " + field + " belongs to "
-                            + FieldKeys.protocolOf(field).get().name() + ", not " + p.name());
-                    return null;
-                }
-                return field == null || e.containsKey("protocol") && p == null ? null
-                        : new Check.SelectedField(field, p);
-            }
-            case "selected-bytes": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field"), "field");
-                String field = e == null ? null : fieldKey(y, e.get("field").getValueNode(), c);
-                return field == null ? null : new Check.SelectedBytes(field);
-            }
-            case "emitted": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("from", "event", "args", "namespace"),
-                        "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                String from = e.containsKey("from") ? y.word(e.get("from").getValueNode(), c, "from") : null;
-                String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
-                boolean bad = event == null || e.containsKey("from") && from == null
-                        || e.containsKey("namespace") && ns == null;
-                return bad ? null : new Check.Emitted(from, event,
-                        e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, ns);
-            }
-            case "received": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "by-at-least", "by", "namespace"),
-                        "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                if (e.containsKey("by") && e.containsKey("by-at-least")) {
-                    y.error(e.get("by").getKeyNode(), c + "give by (these clients) or by-at-least (how many), not "
-                            + "both");
-                    return null;
-                }
-                Integer atLeast = e.containsKey("by-at-least")
-                        ? y.integer(e.get("by-at-least").getValueNode(), c, "by-at-least", 1) : Integer.valueOf(1);
-                List<String> by = e.containsKey("by") ? y.texts(e.get("by").getValueNode(), c, "by") : List.of();
-                if (by != null && e.containsKey("by") && by.isEmpty()) {
-                    y.error(e.get("by").getValueNode(), c + "by is empty: name the clients that must receive it");
-                    by = null;
-                }
-                String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
-                if (event == null || atLeast == null || by == null || e.containsKey("namespace") && ns == null) {
-                    return null;
-                }
-                return new Check.Received(event, e.containsKey("by") ? 0 : atLeast, by, ns);
-            }
-            case "layer-model": {
-                String w = y.word(cv, c, "the layer model");
-                if (w == null) {
-                    return null;
-                }
-                LayerModel lm = LayerModel.of(w);
-                if (lm == null) {
-                    y.error(cv, c + "unknown layer model \"" + w + "\" (known: osi, tcp-ip)");
-                    return null;
-                }
-                return new Check.LayerModelIs(lm);
-            }
-            case "reached-time": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("after"), "after");
-                if (e == null) {
-                    return null;
-                }
-                Node a = e.get("after").getValueNode();
-                String after = y.word(a, c, "after");
-                if (after == null) {
-                    return null;
-                }
-                try {
-                    return new Check.ReachedTime(after, TimeText.nanos(after));
-                } catch (IllegalArgumentException ex) {
-                    y.error(a, c + ex.getMessage());
-                    return null;
-                }
-            }
-            case "opened-scenario": {
-                String name = y.word(cv, c, "the scenario's name");
-                if (name == null) {
-                    return null;
-                }
-                Scenario s = scenarios.containsKey(name) ? scenarios.get(name) : scenario(y, folder, name, cv, c);
-                if (s == null) {
-                    return null;
-                }
-                scenarios.put(name, s);
-                return new Check.OpenedScenario(name);
-            }
-            default: {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "min-frames"), "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                Integer min = e.containsKey("min-frames")
-                        ? y.integer(e.get("min-frames").getValueNode(), c, "min-frames", 1) : Integer.valueOf(1);
-                return event == null || min == null ? null : new Check.Captured(event, min);
-            }
-        }
-    }
-
-    /** A check's mapping with its keys; {@code null} if it is not a mapping or lacks {@code required}. */
-    private static Map<String, NodeTuple> checkEntries(YamlFile y, Node v, String ctx, List<String> known,
-                                                       String required) {
-        MappingNode m = y.mapping(v, ctx, "the check");
-        if (m == null) {
-            return null;
-        }
-        Map<String, NodeTuple> e = y.entries(m, known, ctx);
-        if (!e.containsKey(required)) {
-            y.error(m, ctx + "needs \"" + required + "\"");
-            return null;
-        }
-        return e;
-    }
-
-    private static String namespace(YamlFile y, Node n, String ctx) {
-        String ns = y.word(n, ctx, "namespace");
-        if (ns != null && (!ns.startsWith("/") || ns.contains(","))) {
-            y.error(n, ctx + "namespace \"" + ns + "\" must start with '/' and hold no ','");
-            return null;
-        }
-        return ns;
-    }
-
-    private static String fieldKey(YamlFile y, Node n, String ctx) {
-        String key = y.word(n, ctx, "field");
-        if (key == null) {
-            return null;
-        }
-        if (!FieldKeys.isKnown(key)) {
-            String near = Suggest.near(key, FieldKeys.all().keySet());
-            String prefix = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key;
-            List<String> same = new ArrayList<>();
-            for (String k : FieldKeys.all().keySet()) {
-                if (k.startsWith(prefix)) {
-                    same.add(k);
-                }
-            }
-            y.error(n, ctx + "no dissector defines a field \"" + key + "\""
-                    + (near.isEmpty() && !same.isEmpty() && same.size() <= 40 ? " (fields " + prefix + "*: "
-                    + String.join(", ", same) + ")" : near));
-            return null;
-        }
-        return key;
-    }
-
-    private static Protocol protocol(YamlFile y, Node n, String ctx) {
-        String w = y.word(n, ctx, "protocol");
-        if (w == null) {
-            return null;
-        }
-        for (Protocol p : Protocol.values()) {
-            if (p.name().equalsIgnoreCase(w)) {
-                return p;
-            }
-        }
-        List<String> known = new ArrayList<>();
-        for (Protocol p : Protocol.values()) {
-            known.add(p.name());
-        }
-        y.error(n, ctx + "unknown protocol \"" + w + "\" (known: " + String.join(", ", known) + ")"
-                + Suggest.near(w.toUpperCase(Locale.ROOT), known));
-        return null;
-    }
-
-    private static EventSelector selector(YamlFile y, Node v, String ctx) {
-        MappingNode m = y.mapping(v, ctx, "the event");
-        if (m == null) {
-            return null;
-        }
-        int before = y.problemCount();
-        Map<String, NodeTuple> e = y.entries(m, SELECTOR_KEYS, ctx);
-        if (m.getValue().isEmpty()) {
-            y.error(m, ctx + "an empty selector matches every event: give at least one of "
-                    + String.join(", ", SELECTOR_KEYS));
-            return null;
-        }
-        String node = e.containsKey("node") ? y.word(e.get("node").getValueNode(), ctx, "node") : null;
-        Protocol protocol = e.containsKey("protocol") ? protocol(y, e.get("protocol").getValueNode(), ctx) : null;
-        Direction direction = null;
-        if (e.containsKey("direction")) {
-            Node d = e.get("direction").getValueNode();
-            String w = y.word(d, ctx, "direction");
-            for (Direction x : Direction.values()) {
-                if (x.word().equals(w)) {
-                    direction = x;
-                }
-            }
-            if (w != null && direction == null) {
-                y.error(d, ctx + "unknown direction \"" + w + "\" (known: down, wire, up, state)");
-            }
-        }
-        Set<String> flags = null;
-        if (e.containsKey("flags")) {
-            Node f = e.get("flags").getValueNode();
-            List<String> names = y.texts(f, ctx, "flags");
-            if (names != null) {
-                flags = new LinkedHashSet<>();
-                for (String name : names) {
-                    String upper = name.toUpperCase(Locale.ROOT);
-                    if (!EventSelector.FLAG_NAMES.contains(upper)) {
-                        y.error(f, ctx + "unknown TCP flag \"" + name + "\" (known: "
-                                + String.join(", ", EventSelector.FLAG_NAMES) + ")");
-                    }
-                    flags.add(upper);
-                }
-            }
-        }
-        String text = e.containsKey("text") ? y.text(e.get("text").getValueNode(), ctx, "text") : null;
-        String peer = e.containsKey("peer") ? y.word(e.get("peer").getValueNode(), ctx, "peer") : null;
-        if (y.problemCount() > before) {
-            return null;
-        }
-        return new EventSelector(node, protocol, direction, flags, text, peer);
-    }
-
-    // ---------------------------------------------------------------- quizzes
-
-    private Quiz quiz(YamlFile y, Node v, int n, List<RunCheck> runChecks) {
-        MappingNode m = y.mapping(v, "page " + n + ": ", "a quiz");
-        if (m == null) {
-            return null;
-        }
-        String id = idOf(y, m, "quiz");
-        String ctx = id == null ? "page " + n + " (quiz): " : "quiz \"" + id + "\": ";
-        String type = null;
-        Node typeNode = null;
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")) {
-                typeNode = t.getValueNode();
-                type = y.word(typeNode, ctx, "type");
-            }
-        }
-        List<String> known = new ArrayList<>(QUIZ_COMMON);
-        if (type != null && QUIZ_KEYS.containsKey(type)) {
-            known.addAll(QUIZ_KEYS.get(type));
-        } else {
-            if (typeNode == null) {
-                y.error(m, ctx + "needs a \"type\" (known: " + String.join(", ", Quiz.TYPES) + ")");
-            } else if (type != null) {
-                y.error(typeNode, ctx + "unknown quiz type \"" + type + "\" (known: " + String.join(", ", Quiz.TYPES)
-                        + ")" + Suggest.near(type, Quiz.TYPES));
-            }
-            for (String t : Quiz.TYPES) {
-                for (String k : QUIZ_KEYS.get(t)) {
-                    if (!known.contains(k)) {
-                        known.add(k);
-                    }
-                }
-            }
-            type = null;
-        }
-        Map<String, NodeTuple> e = y.entries(m, known, ctx);
-        String question = e.containsKey("question") ? y.word(e.get("question").getValueNode(), ctx, "question") : null;
-        if (!e.containsKey("question")) {
-            y.error(m, ctx + "needs a \"question\"");
-        }
-        List<String> hints = e.containsKey("hints") ? y.texts(e.get("hints").getValueNode(), ctx, "hints") : List.of();
-        if (id == null || type == null || question == null || hints == null) {
-            return null;
-        }
-        switch (type) {
-            case "choice": {
-                boolean multiple = false;
-                if (e.containsKey("multiple")) {
-                    Boolean b = y.bool(e.get("multiple").getValueNode(), ctx, "multiple");
-                    if (b == null) {
-                        return null;
-                    }
-                    multiple = b;
-                }
-                List<Quiz.Choice.Option> options = options(y, m, e.get("options"), ctx, multiple);
-                return options == null ? null : new Quiz.Choice(id, question, hints, multiple, options);
-            }
-            case "short": {
-                List<String> accept = null;
-                if (!e.containsKey("accept")) {
-                    y.error(m, ctx + "needs \"accept\": the answers counted right");
-                } else {
-                    accept = y.texts(e.get("accept").getValueNode(), ctx, "accept");
-                    if (accept != null && accept.isEmpty()) {
-                        y.error(e.get("accept").getValueNode(), ctx + "accept is empty");
-                        accept = null;
-                    }
-                }
-                String why = whyWrong(y, m, e, ctx);
-                return accept == null || why == null ? null : new Quiz.Short(id, question, hints, accept, why);
-            }
-            case "numeric": {
-                Double answer = null;
-                Quiz.FieldOfEvent from = null;
-                boolean bad = false;
-                if (e.containsKey("answer") == e.containsKey("from")) {
-                    y.error(m, ctx + "give either \"answer\" (a number) or \"from\" (a field of an event of the "
-                            + "lesson's scenario), " + (e.containsKey("answer") ? "not both" : "one of them"));
-                    bad = true;
-                } else if (e.containsKey("answer")) {
-                    answer = y.number(e.get("answer").getValueNode(), ctx, "answer");
-                    bad = answer == null;
-                } else {
-                    from = fieldOfEvent(y, e.get("from").getValueNode(), ctx + "from: ", runChecks);
-                    bad = from == null;
-                }
-                double tolerance = 0;
-                if (e.containsKey("tolerance")) {
-                    Double t = y.number(e.get("tolerance").getValueNode(), ctx, "tolerance");
-                    if (t != null && t < 0) {
-                        y.error(e.get("tolerance").getValueNode(), ctx + "tolerance cannot be negative");
-                        t = null;
-                    }
-                    bad |= t == null;
-                    tolerance = t == null ? 0 : t;
-                }
-                String why = whyWrong(y, m, e, ctx);
-                return bad || why == null ? null
-                        : new Quiz.Numeric(id, question, hints, answer, from, tolerance, why);
-            }
-            default: {
-                EventSelector s = null;
-                String field = null;
-                if (!e.containsKey("event")) {
-                    y.error(m, ctx + "needs \"event\": which event's frame the hex pane shows");
-                } else {
-                    s = selector(y, e.get("event").getValueNode(), ctx + "event: ");
-                }
-                if (!e.containsKey("field")) {
-                    y.error(m, ctx + "needs \"field\": the field whose bytes are the answer");
-                } else {
-                    field = fieldKey(y, e.get("field").getValueNode(), ctx);
-                }
-                String why = whyWrong(y, m, e, ctx);
-                if (s == null || field == null || why == null) {
-                    return null;
-                }
-                runChecks.add(new RunCheck(ctx, s, e.get("event").getValueNode(), field,
-                        e.get("field").getValueNode()));
-                return new Quiz.Bytes(id, question, hints, s, field, why);
-            }
-        }
-    }
-
-    private static String whyWrong(YamlFile y, MappingNode m, Map<String, NodeTuple> e, String ctx) {
-        if (!e.containsKey("why-wrong")) {
-            y.error(m, ctx + "needs \"why-wrong\": the feedback that says why a wrong answer is wrong");
-            return null;
-        }
-        return y.word(e.get("why-wrong").getValueNode(), ctx, "why-wrong");
-    }
-
-    private static Quiz.FieldOfEvent fieldOfEvent(YamlFile y, Node v, String ctx, List<RunCheck> runChecks) {
-        MappingNode m = y.mapping(v, ctx, "from");
-        if (m == null) {
-            return null;
-        }
-        Map<String, NodeTuple> e = y.entries(m, List.of("event", "field"), ctx);
-        if (!e.containsKey("event") || !e.containsKey("field")) {
-            y.error(m, ctx + "needs \"event\" (which event) and \"field\" (which of its fields)");
-            return null;
-        }
-        EventSelector s = selector(y, e.get("event").getValueNode(), ctx + "event: ");
-        String field = fieldKey(y, e.get("field").getValueNode(), ctx);
-        if (s == null || field == null) {
-            return null;
-        }
-        runChecks.add(new RunCheck(ctx, s, e.get("event").getValueNode(), field, e.get("field").getValueNode()));
-        return new Quiz.FieldOfEvent(s, field);
-    }
-
-    private List<Quiz.Choice.Option> options(YamlFile y, MappingNode quiz, NodeTuple t, String ctx,
-                                             boolean multiple) {
-        if (t == null) {
-            y.error(quiz, ctx + "needs \"options\": at least two");
-            return null;
-        }
-        SequenceNode seq = y.sequence(t.getValueNode(), ctx, "options");
-        if (seq == null) {
-            return null;
-        }
-        int before = y.problemCount();
-        List<Quiz.Choice.Option> out = new ArrayList<>();
-        int n = 0;
-        for (Node item : seq.getValue()) {
-            n++;
-            MappingNode m = y.mapping(item, ctx, "option " + n);
-            if (m == null) {
-                continue;
-            }
-            String c = ctx + "option " + n + ": ";
-            Map<String, NodeTuple> e = y.entries(m, OPTION_KEYS, c);
-            String text = e.containsKey("text") ? y.word(e.get("text").getValueNode(), c, "text") : null;
-            if (!e.containsKey("text")) {
-                y.error(m, c + "needs \"text\"");
-            }
-            Boolean correct = e.containsKey("correct") ? y.bool(e.get("correct").getValueNode(), c, "correct")
-                    : Boolean.FALSE;
-            String why = e.containsKey("why") ? y.word(e.get("why").getValueNode(), c, "why") : "";
-            if (!e.containsKey("why") && Boolean.FALSE.equals(correct)) {
-                y.error(m, c + "a wrong option needs \"why\": the feedback that says why it is wrong");
-            }
-            if (text != null && correct != null && why != null) {
-                out.add(new Quiz.Choice.Option(text, correct, why));
-            }
-        }
-        if (y.problemCount() > before) {
-            return null;
-        }
-        long right = out.stream().filter(Quiz.Choice.Option::correct).count();
-        if (out.size() < 2) {
-            y.error(seq, ctx + "a choice needs at least two options");
-            return null;
-        }
-        if (right == 0) {
-            y.error(seq, ctx + "no option is correct: mark the right one with correct: true");
-            return null;
-        }
-        if (right > 1 && !multiple) {
-            y.error(seq, ctx + right + " options are correct, and a single-answer choice has one (say multiple: true "
-                    + "if all of them are required)");
-            return null;
-        }
-        return out;
-    }
-
-    // ---------------------------------------------------------------- scenarios
-
-    /**
-     * The scenario a lesson names: a file of its folder, else a shipped scenario. A file that does not read is a
-     * problem at the line the scenario file gives.
-     */
-    private Scenario scenario(YamlFile y, String folder, String name, Node at, String ctx) {
-        if (!name.contains("/") && !name.contains("\\") && source.exists(folder + "/" + name)) {
-            String file = folder + "/" + name;
-            byte[] bytes = source.read(file).orElseThrow().getBytes(StandardCharsets.UTF_8);
-            try {
-                return ScenarioFile.read(new ByteArrayInputStream(bytes), name);
-            } catch (ScenarioException e) {
-                int line = 1;
-                int column = 0;
-                String message = e.getMessage().startsWith(name + ": ")
-                        ? e.getMessage().substring(name.length() + 2) : e.getMessage();
-                if (e.getCause() instanceof UnrecognizedPropertyException u) {
-                    // Jackson's location is where its parser stopped; the key's own line is more use to a teacher
-                    int[] pos = keyPosition(new String(bytes, StandardCharsets.UTF_8), u.getPropertyName());
-                    line = pos[0];
-                    column = pos[1];
-                    message = message.replaceFirst(" \\(line \\d+, column \\d+\\)$", "");
-                } else if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
-                    line = Math.max(1, j.getLocation().getLineNr());
-                    column = Math.max(0, j.getLocation().getColumnNr());
-                    message = message.replaceFirst(" \\(line \\d+, column \\d+\\)$", "");
-                }
-                problems.add(new Problem(file, line, column, "this scenario does not read: " + message));
-                return null;
-            }
-        }
-        if (ShippedScenarios.exists(name)) {
-            try {
-                return ScenarioFile.builtIn(name);
-            } catch (ScenarioException e) {
-                y.error(at, ctx + "shipped scenario " + name + " does not read: " + e.getMessage());
-                return null;
-            }
-        }
-        y.error(at, ctx + "unknown scenario \"" + name + "\": no file " + name + " in " + folder
-                + "/ and no shipped scenario of that name (shipped: " + String.join(", ", ShippedScenarios.names())
-                + ")" + Suggest.near(name, ShippedScenarios.names()));
-        return null;
-    }
-
-    /** Line and column (from 1) of the first place {@code key} is written as a mapping key, or line 1. */
-    private static int[] keyPosition(String text, String key) {
-        Matcher m = Pattern.compile("(^|[\\s{,\\-])(" + Pattern.quote(key) + ")\\s*:", Pattern.MULTILINE)
-                .matcher(text);
-        if (!m.find()) {
-            return new int[] {1, 0};
-        }
-        int start = m.start(2);
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < start; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, start - lineStart + 1};
-    }
-
-    /** Checks a quiz's event and field against the run of the lesson's scenario. */
-    private void checkAgainstRun(YamlFile y, String folder, String scenario, Node scenarioNode,
-                                 Map<String, Scenario> scenarios, RunCheck c) {
-        if (scenario == null) {
-            y.error(c.selectorNode(), c.context() + "needs the lesson's scenario (the \"scenario\" key): the event "
-                    + "is looked up in its run");
-            return;
-        }
-        String key = scenarioFileKey(folder, scenario);
-        Optional<ScenarioRun> run = runs.get(key);
-        if (run == null) {
-            try {
-                run = Optional.of(ScenarioRunner.run(scenarios.get(scenario)));
-            } catch (ScenarioException | IllegalArgumentException e) {
-                y.error(scenarioNode, "scenario " + scenario + " does not run: " + e.getMessage());
-                run = Optional.empty();
-            }
-            runs.put(key, run);
-        }
-        if (run.isEmpty()) {
-            return;
-        }
-        Optional<TimelineEvent> event = c.selector().first(run.get().timeline());
-        if (event.isEmpty()) {
-            y.error(c.selectorNode(), c.context() + "no event of " + scenario + " matches "
-                    + c.selector().describe());
-            return;
-        }
-        Pdu whole = event.get().wholePdu();
-        Optional<Field> field = whole == null ? Optional.empty()
-                : whole.allFields().stream().filter(f -> f.key().equals(c.field())).findFirst();
-        if (field.isEmpty()) {
-            y.error(c.fieldNode(), c.context() + "the first event matching " + c.selector().describe() + " is "
-                    + EventSelector.brief(event.get()) + ", which has no field " + c.field());
-        }
-    }
-
-    private static String scenarioFileKey(String folder, String scenario) {
-        return folder + "/" + scenario;
-    }
-
-    /** Markdown rules of format version 1: no raw HTML, no images. */
-    static final class Markdown {
-        private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)(\\s[^<>]*)?/?>|<!--");
-        private static final Set<String> HTML = Set.of("a", "abbr", "b", "big", "blockquote", "body", "br",
-                "center", "code", "col", "details", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-                "hr", "html", "i", "iframe", "img", "kbd", "li", "mark", "ol", "p", "pre", "s", "script", "small",
-                "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "u",
-                "ul", "video", "audio", "svg", "input", "form", "button", "link", "meta", "object", "embed");
-
-        private Markdown() {
-        }
-
-        static void check(String file, String text, List<Problem> out) {
-            String[] lines = text.split("\r?\n", -1);
-            String fence = null;
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                String t = line.stripLeading();
-                if (fence == null && (t.startsWith("```") || t.startsWith("~~~"))) {
-                    fence = t.substring(0, 3);
-                    continue;
-                }
-                if (fence != null) {
-                    if (t.startsWith(fence)) {
-                        fence = null;
-                    }
-                    continue;
-                }
-                String visible = withoutCodeSpans(line);
-                int img = visible.indexOf("![");
-                if (img >= 0) {
-                    out.add(new Problem(file, i + 1, img + 1, "images are not part of lesson format version 1"));
-                }
-                Matcher m = TAG.matcher(visible);
-                while (m.find()) {
-                    if (m.group(2) == null || HTML.contains(m.group(2).toLowerCase(Locale.ROOT))) {
-                        out.add(new Problem(file, i + 1, m.start() + 1, "raw HTML (" + m.group()
-                                + ") is not part of lesson format version 1: use Markdown, or `code` to show a tag"));
-                    }
-                }
-            }
-        }
-
-        /** The line with the inside of each code span blanked, columns kept. */
-        private static String withoutCodeSpans(String line) {
-            StringBuilder sb = new StringBuilder(line);
-            int i = 0;
-            while (i < line.length()) {
-                if (line.charAt(i) != '`') {
-                    i++;
-                    continue;
-                }
-                int run = 0;
-                while (i + run < line.length() && line.charAt(i + run) == '`') {
-                    run++;
-                }
-                String ticks = "`".repeat(run);
-                int close = line.indexOf(ticks, i + run);
-                if (close < 0) {
-                    break;
-                }
-                for (int k = i + run; k < close; k++) {
-                    sb.setCharAt(k, ' ');
-                }
-                i = close + run;
-            }
-            return sb.toString();
-        }
     }
 }

@@ -1,0 +1,207 @@
+package org.netsim.lessons.load;
+
+import static org.netsim.lessons.load.EngineTerms.fieldKey;
+import static org.netsim.lessons.load.EngineTerms.protocol;
+import static org.netsim.lessons.load.EngineTerms.selector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.netsim.lessons.Check;
+import org.netsim.lessons.EventSelector;
+import org.netsim.lessons.LayerModel;
+import org.netsim.pdu.Protocol;
+import org.netsim.scenario.Scenario;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * A step's {@code expect}: exactly one of the nine checks ({@link Check#KEYS}), each read into its {@link Check}
+ * record. A scenario an {@code opened-scenario} check names must read, like the lesson's own.
+ */
+final class CheckReader {
+    private final ScenarioReader scenarioReader;
+
+    CheckReader(ScenarioReader scenarioReader) {
+        this.scenarioReader = scenarioReader;
+    }
+
+    Check expect(YamlFile y, String folder, Node v, String ctx, Map<String, Scenario> scenarios) {
+        MappingNode m = y.mapping(v, ctx, "expect");
+        if (m == null) {
+            return null;
+        }
+        List<NodeTuple> checks = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            if (!Check.KEYS.contains(k)) {
+                y.error(t.getKeyNode(), ctx + "unknown check \"" + k + "\" (known: " + String.join(", ", Check.KEYS)
+                        + ")" + Suggest.near(k, Check.KEYS));
+            } else {
+                checks.add(t);
+            }
+        }
+        if (checks.size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (NodeTuple t : checks) {
+                names.add(((ScalarNode) t.getKeyNode()).getValue());
+            }
+            y.error(m, ctx + "expect has " + checks.size() + " checks (" + String.join(", ", names)
+                    + "): a step has exactly one");
+            return null;
+        }
+        if (checks.isEmpty()) {
+            if (m.getValue().isEmpty()) {
+                y.error(m, ctx + "expect is empty: give one check (known: " + String.join(", ", Check.KEYS) + ")");
+            }
+            return null;
+        }
+        String key = ((ScalarNode) checks.get(0).getKeyNode()).getValue();
+        Node cv = checks.get(0).getValueNode();
+        String c = ctx + key + ": ";
+        switch (key) {
+            case "selected-event": {
+                EventSelector s = selector(y, cv, c);
+                return s == null ? null : new Check.SelectedEvent(s);
+            }
+            case "selected-field": {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "protocol"), "field");
+                if (e == null) {
+                    return null;
+                }
+                Node fieldNode = e.get("field").getValueNode();
+                String field = fieldKey(y, fieldNode, c);
+                Protocol p = e.containsKey("protocol") ? protocol(y, e.get("protocol").getValueNode(), c) : null;
+                if (field != null && p != null && FieldKeys.protocolOf(field).orElse(p) != p) {
+                    y.error(e.get("protocol").getValueNode(), c + "field " + field + " belongs to "
+                            + FieldKeys.protocolOf(field).get().name() + ", not " + p.name());
+                    return null;
+                }
+                return field == null || e.containsKey("protocol") && p == null ? null
+                        : new Check.SelectedField(field, p);
+            }
+            case "selected-bytes": {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field"), "field");
+                String field = e == null ? null : fieldKey(y, e.get("field").getValueNode(), c);
+                return field == null ? null : new Check.SelectedBytes(field);
+            }
+            case "emitted": {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("from", "event", "args", "namespace"),
+                        "event");
+                if (e == null) {
+                    return null;
+                }
+                String event = y.word(e.get("event").getValueNode(), c, "event");
+                String from = e.containsKey("from") ? y.word(e.get("from").getValueNode(), c, "from") : null;
+                String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+                boolean bad = event == null || e.containsKey("from") && from == null
+                        || e.containsKey("namespace") && ns == null;
+                return bad ? null : new Check.Emitted(from, event,
+                        e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, ns);
+            }
+            case "received": {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "by-at-least", "by", "namespace"),
+                        "event");
+                if (e == null) {
+                    return null;
+                }
+                String event = y.word(e.get("event").getValueNode(), c, "event");
+                if (e.containsKey("by") && e.containsKey("by-at-least")) {
+                    y.error(e.get("by").getKeyNode(), c + "give by (these clients) or by-at-least (how many), not "
+                            + "both");
+                    return null;
+                }
+                Integer atLeast = e.containsKey("by-at-least")
+                        ? y.integer(e.get("by-at-least").getValueNode(), c, "by-at-least", 1) : Integer.valueOf(1);
+                List<String> by = e.containsKey("by") ? y.texts(e.get("by").getValueNode(), c, "by") : List.of();
+                if (by != null && e.containsKey("by") && by.isEmpty()) {
+                    y.error(e.get("by").getValueNode(), c + "by is empty: name the clients that must receive it");
+                    by = null;
+                }
+                String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+                if (event == null || atLeast == null || by == null || e.containsKey("namespace") && ns == null) {
+                    return null;
+                }
+                return new Check.Received(event, e.containsKey("by") ? 0 : atLeast, by, ns);
+            }
+            case "layer-model": {
+                String w = y.word(cv, c, "the layer model");
+                if (w == null) {
+                    return null;
+                }
+                LayerModel lm = LayerModel.of(w);
+                if (lm == null) {
+                    y.error(cv, c + "unknown layer model \"" + w + "\" (known: osi, tcp-ip)");
+                    return null;
+                }
+                return new Check.LayerModelIs(lm);
+            }
+            case "reached-time": {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("after"), "after");
+                if (e == null) {
+                    return null;
+                }
+                Node a = e.get("after").getValueNode();
+                String after = y.word(a, c, "after");
+                if (after == null) {
+                    return null;
+                }
+                try {
+                    return new Check.ReachedTime(after, TimeText.nanos(after));
+                } catch (IllegalArgumentException ex) {
+                    y.error(a, c + ex.getMessage());
+                    return null;
+                }
+            }
+            case "opened-scenario": {
+                String name = y.word(cv, c, "the scenario's name");
+                if (name == null) {
+                    return null;
+                }
+                Scenario s = scenarios.containsKey(name) ? scenarios.get(name)
+                        : scenarioReader.scenario(y, folder, name, cv, c);
+                if (s == null) {
+                    return null;
+                }
+                scenarios.put(name, s);
+                return new Check.OpenedScenario(name);
+            }
+            default: {
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "min-frames"), "event");
+                if (e == null) {
+                    return null;
+                }
+                String event = y.word(e.get("event").getValueNode(), c, "event");
+                Integer min = e.containsKey("min-frames")
+                        ? y.integer(e.get("min-frames").getValueNode(), c, "min-frames", 1) : Integer.valueOf(1);
+                return event == null || min == null ? null : new Check.Captured(event, min);
+            }
+        }
+    }
+
+    /** A check's mapping with its keys; {@code null} if it is not a mapping or lacks {@code required}. */
+    private static Map<String, NodeTuple> checkEntries(YamlFile y, Node v, String ctx, List<String> known,
+                                                       String required) {
+        MappingNode m = y.mapping(v, ctx, "the check");
+        if (m == null) {
+            return null;
+        }
+        Map<String, NodeTuple> e = y.entries(m, known, ctx);
+        if (!e.containsKey(required)) {
+            y.error(m, ctx + "needs \"" + required + "\"");
+            return null;
+        }
+        return e;
+    }
+
+    private static String namespace(YamlFile y, Node n, String ctx) {
+        String ns = y.word(n, ctx, "namespace");
+        if (ns != null && (!ns.startsWith("/") || ns.contains(","))) {
+            y.error(n, ctx + "namespace \"" + ns + "\" must start with '/' and hold no ','");
+            return null;
+        }
+        return ns;
+    }
+}
