@@ -216,7 +216,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Sets a captured event beside its simulated twin and shows the comparison. */
-    public void compare(org.netsim.stack.DecodedMessage m) {
+    public void compare(org.netsim.capture.decode.CaptureMessage m) {
         models.live().frameOf(m).ifPresent(f -> {
             if (models.comparison().compare(m, f.frame(), f.tree(), models.live().isBuiltInPeer(m))) {
                 lower.getSelectionModel().select(comparisonTab);

@@ -12,13 +12,15 @@ import org.netsim.compare.SimulatedTwin;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
-import org.netsim.stack.DecodedMessage;
+import org.netsim.capture.decode.CaptureMessage;
 
 /**
  * A captured Socket.IO event beside its simulated twin: both frames as layer trees and hex, and the list of fields
  * that differ with the reason each may (or a flag where a real capture should not differ).
  */
 public final class ComparisonViewModel {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final InspectorViewModel simulated = new InspectorViewModel(Messages.bundle());
     private final InspectorViewModel captured = new InspectorViewModel(Messages.bundle());
     private final ObservableList<FieldDifference> differences = FXCollections.observableArrayList();
@@ -29,14 +31,21 @@ public final class ComparisonViewModel {
      * Compares a captured event (its frame and tree) with its twin; returns false, with the reason in the summary,
      * for a message that is not an event.
      */
-    public boolean compare(DecodedMessage message, byte[] frame, Pdu tree, boolean builtInPeer) {
+    public boolean compare(CaptureMessage message, byte[] frame, Pdu tree, boolean builtInPeer) {
         if (message.event() == null || message.args() == null) {
             summary.set(Messages.get("compare.not.event", message.type()));
             return false;
         }
         boolean fromClient = sentByClient(tree);
-        SimulatedTwin twin = SimulatedTwin.of(message.event(), message.args(), message.namespace(), fromClient,
-                false);
+        com.fasterxml.jackson.databind.JsonNode args;
+        try {
+            args = JSON.readTree(message.args());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            summary.set(Messages.get("compare.not.event", message.type()));
+            return false;
+        }
+        SimulatedTwin twin = SimulatedTwin.of(message.event(), args, message.namespace(), fromClient, false,
+                message.ackId() != null);
         FrameComparison c = FrameComparison.of(twin.tree(), tree);
         simulated.show(twin.tree(), twin.frame());
         captured.show(tree, frame);

@@ -16,14 +16,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.netsim.app.gui.Messages;
-import org.netsim.stack.DecodedMessage;
+import org.netsim.capture.decode.CaptureMessage;
 import java.util.function.Function;
 
 /** The live capture screen: device, filter, start and stop, counters, the built-in peer, and the decoded messages. */
 public final class LiveView extends VBox {
     private final Timeline polling;
 
-    public LiveView(LiveViewModel model, java.util.function.Consumer<DecodedMessage> compare) {
+    public LiveView(LiveViewModel model, java.util.function.Consumer<CaptureMessage> compare) {
         getStyleClass().addAll("ns-panel", "live-view");
         setId("liveView");
         Label title = new Label(Messages.get("live.title"));
@@ -100,19 +100,19 @@ public final class LiveView extends VBox {
                 new Label(Messages.get("live.emit.args")), args, send);
         peerRow.getStyleClass().add("ns-row");
 
-        TableView<DecodedMessage> table = new TableView<>(model.messages());
+        TableView<CaptureMessage> table = new TableView<>(model.messages());
         table.setId("liveMessages");
         table.getColumns().add(column("live.column.frame", m -> Long.toString(m.frame()), 5));
-        table.getColumns().add(column("live.column.from", DecodedMessage::src, 10));
-        table.getColumns().add(column("live.column.to", DecodedMessage::dst, 10));
+        table.getColumns().add(column("live.column.from", CaptureMessage::src, 10));
+        table.getColumns().add(column("live.column.to", CaptureMessage::dst, 10));
         table.getColumns().add(column("live.column.transport", m -> m.transport() == null ? "" : m.transport(), 6));
-        table.getColumns().add(column("live.column.packet", m -> m.isMalformed() ? m.malformed()
+        table.getColumns().add(column("live.column.packet", m -> m.malformed() != null ? m.malformed()
                 : m.text() == null ? m.type() : m.text(), 30));
         setVgrow(table, Priority.ALWAYS);
         Button compareButton = new Button(Messages.get("live.compare"));
         compareButton.setId("liveCompare");
         compareButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            DecodedMessage m = table.getSelectionModel().getSelectedItem();
+            CaptureMessage m = table.getSelectionModel().getSelectedItem();
             return m == null || m.event() == null;
         }, table.getSelectionModel().selectedItemProperty()));
         compareButton.setOnAction(e -> compare.accept(table.getSelectionModel().getSelectedItem()));
@@ -129,9 +129,9 @@ public final class LiveView extends VBox {
         polling.play();
     }
 
-    private static TableColumn<DecodedMessage, String> column(String key, Function<DecodedMessage, String> value,
+    private static TableColumn<CaptureMessage, String> column(String key, Function<CaptureMessage, String> value,
                                                               double ems) {
-        TableColumn<DecodedMessage, String> c = new TableColumn<>(Messages.get(key));
+        TableColumn<CaptureMessage, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(ems * javafx.scene.text.Font.getDefault().getSize());
         c.setSortable(false);

@@ -18,8 +18,8 @@ import org.netsim.app.gui.Messages;
 import org.netsim.app.peer.EmbeddedPeer;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.pdu.Pdu;
-import org.netsim.stack.DecodedMessage;
-import org.netsim.stack.MessageExtractor;
+import org.netsim.capture.decode.CaptureMessage;
+import org.netsim.capture.decode.CaptureDecoder;
 import org.netsim.stack.StackDissector;
 
 /**
@@ -44,7 +44,7 @@ public final class LiveViewModel {
     private final BooleanProperty peerRunning = new SimpleBooleanProperty(this, "peerRunning");
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper(this, "counters", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ObservableList<DecodedMessage> messages = FXCollections.observableArrayList();
+    private final ObservableList<CaptureMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<EmbeddedPeer.Received> peerLog = FXCollections.observableArrayList();
     /** The frame each kept message completed in, with its tree, for the comparison (only messages' frames). */
     private final java.util.Map<Long, CapturedTree> frames = new java.util.LinkedHashMap<>();
@@ -54,7 +54,8 @@ public final class LiveViewModel {
     }
     private final StackDissector dissector = new StackDissector();
     private final List<CapturedFrame> batch = new ArrayList<>(BATCH);
-    private MessageExtractor extractor = new MessageExtractor();
+    private final List<CaptureMessage> decoded = new ArrayList<>();
+    private CaptureDecoder decoder = CaptureDecoder.forMessages(decoded::add);
     private LiveCapture capture;
     private EmbeddedPeer peer;
 
@@ -91,7 +92,7 @@ public final class LiveViewModel {
             problem.set(p.getMessage());
             return false;
         }
-        extractor = new MessageExtractor();
+        decoder = CaptureDecoder.forMessages(decoded::add);
         messages.clear();
         frames.clear();
         problem.set("");
@@ -107,6 +108,10 @@ public final class LiveViewModel {
         }
         capture.stop();
         poll();
+        // what waited behind a hole in a stream, or for its last segment, is reported at the end
+        decoder.finish();
+        messages.addAll(decoded);
+        decoded.clear();
         capture = null;
         capturing.set(false);
     }
@@ -124,15 +129,19 @@ public final class LiveViewModel {
         }
         batch.clear();
         capture.drainTo(batch, BATCH);
-        List<DecodedMessage> found = new ArrayList<>();
+        List<CaptureMessage> found = new ArrayList<>();
         for (CapturedFrame f : batch) {
+            // messages come from the reassembled streams; the frame's own tree (for the comparison) from the
+            // frame-by-frame dissector, which follows each connection as Wireshark's per-frame view does
             byte[] data = f.data().toArray();
             Pdu root = dissector.dissect(data, 0, data.length, false);
-            List<DecodedMessage> fromFrame = extractor.accept(f.index(), f.timestampNanos(), root);
-            if (!fromFrame.isEmpty()) {
-                found.addAll(fromFrame);
+            int before = decoded.size();
+            decoder.frame(f);
+            if (decoded.size() > before) {
+                found.addAll(decoded.subList(before, decoded.size()));
                 frames.put(f.index(), new CapturedTree(f, data, root));
             }
+            decoded.clear();
         }
         if (!found.isEmpty()) {
             messages.addAll(found);
@@ -237,12 +246,12 @@ public final class LiveViewModel {
     }
 
     /** Decoded messages, oldest first, at most {@link #KEPT}. */
-    public ObservableList<DecodedMessage> messages() {
+    public ObservableList<CaptureMessage> messages() {
         return messages;
     }
 
     /** The frame a kept message completed in, with its tree; empty once the message has left the list. */
-    public java.util.Optional<CapturedTree> frameOf(DecodedMessage m) {
+    public java.util.Optional<CapturedTree> frameOf(CaptureMessage m) {
         return java.util.Optional.ofNullable(frames.get(m.frame()));
     }
 
@@ -258,7 +267,7 @@ public final class LiveViewModel {
     }
 
     /** Whether {@code m} travelled to or from the built-in peer (which is not Node). */
-    public boolean isBuiltInPeer(DecodedMessage m) {
+    public boolean isBuiltInPeer(CaptureMessage m) {
         String port = ":" + peerPort();
         return peer != null && (m.src().endsWith(port) || m.dst().endsWith(port));
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.netsim.app.capture.CaptureProblem;
 import org.netsim.app.capture.LiveCapture;
 import org.netsim.app.testing.ExternalTool;
-import org.netsim.stack.DecodedMessage;
+import org.netsim.capture.decode.CaptureMessage;
 
 /** The live screen's logic against a real capture of the built-in peer on loopback (root in CI). */
 class LiveViewModelTest {
@@ -44,7 +44,7 @@ class LiveViewModelTest {
         }
         model.stop();
         assertThat(events()).containsExactly("42[\"quiz\",\"what is a SYN?\",3]", "42[\"quiz\",\"what is a SYN?\",3]");
-        List<DecodedMessage> emits = model.messages().stream().filter(m -> "EVENT".equals(m.type())).toList();
+        List<CaptureMessage> emits = model.messages().stream().filter(m -> "EVENT".equals(m.type())).toList();
         assertThat(emits.get(0).dst()).isEqualTo("127.0.0.1:" + model.peerPort());
         assertThat(emits.get(1).src()).isEqualTo("127.0.0.1:" + model.peerPort());
         assertThat(model.countersProperty().get()).matches("\\d+ frames captured \u00b7 \\d+ dropped by the kernel "
@@ -67,6 +67,6 @@ class LiveViewModelTest {
     }
 
     private List<String> events() {
-        return model.messages().stream().filter(m -> "EVENT".equals(m.type())).map(DecodedMessage::text).toList();
+        return model.messages().stream().filter(m -> "EVENT".equals(m.type())).map(CaptureMessage::text).toList();
     }
 }

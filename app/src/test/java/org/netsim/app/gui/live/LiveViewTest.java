@@ -14,7 +14,7 @@ import org.netsim.app.testing.ExternalTool;
 import org.netsim.app.gui.compare.ComparisonViewModel;
 import org.netsim.compare.FieldDifference;
 import org.netsim.pdu.Protocol;
-import org.netsim.stack.DecodedMessage;
+import org.netsim.capture.decode.CaptureMessage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -58,10 +58,10 @@ class LiveViewTest {
         assertThat(model.capturingProperty().get()).isTrue();
         robot.clickOn("#liveSend");
         @SuppressWarnings("unchecked")
-        TableView<DecodedMessage> table = robot.lookup("#liveMessages").queryAs(TableView.class);
+        TableView<CaptureMessage> table = robot.lookup("#liveMessages").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().stream()
                 .filter(m -> "EVENT".equals(m.type())).count() == 2);
-        assertThat(table.getItems()).filteredOn(m -> "EVENT".equals(m.type())).extracting(DecodedMessage::text)
+        assertThat(table.getItems()).filteredOn(m -> "EVENT".equals(m.type())).extracting(CaptureMessage::text)
                 .containsExactly("42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]");
         robot.clickOn("#liveStop");
         assertThat(model.capturingProperty().get()).isFalse();
