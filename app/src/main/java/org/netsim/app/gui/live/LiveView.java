@@ -53,8 +53,36 @@ public final class LiveView extends VBox {
         stop.setId("liveStop");
         stop.setOnAction(e -> model.stop());
         stop.disableProperty().bind(model.capturingProperty().not());
+        Button open = new Button(Messages.get("live.open"));
+        open.setId("liveOpen");
+        open.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("pcap, pcapng",
+                    "*.pcap", "*.pcapng", "*.cap"));
+            java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                model.openCapture(f.toPath(), java.util.concurrent.ForkJoinPool.commonPool(),
+                        javafx.application.Platform::runLater);
+            }
+        });
+        Button save = new Button(Messages.get("live.save"));
+        save.setId("liveSave");
+        save.disableProperty().bind(model.capturingProperty());
+        save.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("netsim-capture.pcap");
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                model.saveCapture(f.toPath());
+            }
+        });
+        javafx.scene.control.ProgressBar reading = new javafx.scene.control.ProgressBar();
+        reading.setId("liveProgress");
+        reading.progressProperty().bind(model.progressProperty());
+        reading.visibleProperty().bind(model.progressProperty().greaterThanOrEqualTo(0));
+        reading.managedProperty().bind(reading.visibleProperty());
         FlowPane captureRow = new FlowPane(new Label(Messages.get("live.device")), device,
-                new Label(Messages.get("live.filter")), filter, start, stop);
+                new Label(Messages.get("live.filter")), filter, start, stop, open, save, reading);
         captureRow.getStyleClass().add("ns-row");
 
         Label counters = new Label();

@@ -1,6 +1,7 @@
 package org.netsim.app.gui.live;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -57,6 +58,12 @@ public final class LiveViewModel {
     private final List<CaptureMessage> decoded = new ArrayList<>();
     private CaptureDecoder decoder = CaptureDecoder.forMessages(decoded::add);
     private LiveCapture capture;
+    /** Every frame of the live capture, written as it is polled, so that "Save as pcap" saves the whole capture. */
+    private org.netsim.app.pcap.PcapFileWriter spool;
+    private Path spooled;
+    private Path spoolPath;
+    private final javafx.beans.property.DoubleProperty progress =
+            new javafx.beans.property.SimpleDoubleProperty(this, "progress", -1);
     private EmbeddedPeer peer;
 
     /** Lists the devices (loopback first chosen); a problem (libpcap, rights) goes to {@link #problemProperty}. */
@@ -95,6 +102,15 @@ public final class LiveViewModel {
         decoder = CaptureDecoder.forMessages(decoded::add);
         messages.clear();
         frames.clear();
+        try {
+            spooled = null;
+            spoolPath = java.nio.file.Files.createTempFile("netsim-live", ".pcap");
+            spoolPath.toFile().deleteOnExit();
+            spool = org.netsim.app.pcap.PcapFileWriter.create(spoolPath);
+        } catch (IOException e) {
+            spool = null;
+            problem.set(Messages.get("live.spool.failed", e.getMessage()));
+        }
         problem.set("");
         capturing.set(true);
         updateCounters();
@@ -113,6 +129,15 @@ public final class LiveViewModel {
         messages.addAll(decoded);
         decoded.clear();
         capture = null;
+        if (spool != null) {
+            try {
+                spool.commit();
+                spooled = spoolPath;
+            } catch (IOException e) {
+                problem.set(Messages.get("live.spool.failed", e.getMessage()));
+            }
+            spool = null;
+        }
         capturing.set(false);
     }
 
@@ -134,6 +159,7 @@ public final class LiveViewModel {
             // messages come from the reassembled streams; the frame's own tree (for the comparison) from the
             // frame-by-frame dissector, which follows each connection as Wireshark's per-frame view does
             byte[] data = f.data().toArray();
+            spool(f, data);
             Pdu root = dissector.dissect(data, 0, data.length, false);
             int before = decoded.size();
             decoder.frame(f);
@@ -155,6 +181,114 @@ public final class LiveViewModel {
         if (capture.failure() != null) {
             problem.set(Messages.get("live.failed", capture.failure().getMessage()));
         }
+    }
+
+    private void spool(CapturedFrame f, byte[] data) {
+        if (spool == null) {
+            return;
+        }
+        try {
+            spool.write(f.timestampNanos(), data);
+        } catch (IOException e) {
+            problem.set(Messages.get("live.spool.failed", e.getMessage()));
+            spool = null;
+        }
+    }
+
+    /** Saves the last live capture as a pcap file, atomically (a temporary file, then a move). */
+    public boolean saveCapture(Path target) {
+        if (spooled == null) {
+            problem.set(Messages.get("live.save.nothing"));
+            return false;
+        }
+        try {
+            Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".netsim-", ".pcap");
+            java.nio.file.Files.copy(spooled, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            problem.set(Messages.get("live.save.failed", target, e.getMessage()));
+            return false;
+        }
+    }
+
+    /**
+     * Opens a pcap or pcapng file: read and decoded on {@code background} (libpcap is not needed), the messages handed
+     * to {@code ui} in batches with the progress (0 to 1); like the live list, at most {@link #KEPT} messages are kept.
+     */
+    public java.util.concurrent.CompletableFuture<Void> openCapture(Path file, java.util.concurrent.Executor background,
+                                                                    java.util.concurrent.Executor ui) {
+        stop();
+        messages.clear();
+        frames.clear();
+        problem.set("");
+        progress.set(0);
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            StackDissector fileDissector = new StackDissector();
+            List<CaptureMessage> got = new ArrayList<>();
+            CaptureDecoder fileDecoder = CaptureDecoder.forMessages(got::add);
+            java.util.Map<Long, CapturedTree> trees = new java.util.LinkedHashMap<>();
+            long size;
+            long read = 0;
+            try (org.netsim.capture.file.CaptureFileReader reader = org.netsim.capture.file.CaptureFileReader.open(file)) {
+                size = Math.max(1, java.nio.file.Files.size(file));
+                long lastReport = System.nanoTime();
+                while (reader.hasNext()) {
+                    CapturedFrame f = reader.next();
+                    read += 16 + f.capturedLength();
+                    byte[] data = f.data().toArray();
+                    Pdu root = fileDissector.dissect(data, 0, data.length, false);
+                    int before = got.size();
+                    fileDecoder.frame(f);
+                    if (got.size() > before) {
+                        trees.put(f.index(), new CapturedTree(f, data, root));
+                    }
+                    if (System.nanoTime() - lastReport > 100_000_000L) {
+                        lastReport = System.nanoTime();
+                        hand(got, trees, (double) read / size, ui);
+                    }
+                }
+                fileDecoder.finish();
+                hand(got, trees, 1, ui);
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> {
+                    problem.set(Messages.get("live.open.failed", file.getFileName(), e.getMessage()));
+                    progress.set(-1);
+                });
+            }
+        }, background);
+    }
+
+    /** Hands a batch to the UI, keeping only what the list shows. */
+    private void hand(List<CaptureMessage> got, java.util.Map<Long, CapturedTree> trees, double done,
+                      java.util.concurrent.Executor ui) {
+        List<CaptureMessage> batch = new ArrayList<>(got.size() > KEPT ? got.subList(got.size() - KEPT, got.size())
+                : got);
+        java.util.Map<Long, CapturedTree> batchTrees = new java.util.LinkedHashMap<>();
+        for (CaptureMessage m : batch) {
+            CapturedTree t = trees.get(m.frame());
+            if (t != null) {
+                batchTrees.put(m.frame(), t);
+            }
+        }
+        got.clear();
+        trees.clear();
+        ui.execute(() -> {
+            messages.addAll(batch);
+            frames.putAll(batchTrees);
+            if (messages.size() > KEPT) {
+                messages.remove(0, messages.size() - KEPT);
+                long oldest = messages.get(0).frame();
+                frames.keySet().removeIf(n -> n < oldest);
+            }
+            progress.set(done >= 1 ? -1 : done);
+        });
+    }
+
+    /** How far a file being opened is read, 0 to 1; -1 when no file is being read. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress;
     }
 
     private void updateCounters() {

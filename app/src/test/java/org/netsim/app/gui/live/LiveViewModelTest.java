@@ -52,6 +52,40 @@ class LiveViewModelTest {
         assertThat(model.peerLog()).extracting(r -> r.by() + " " + r.event())
                 .contains("server quiz", "client quiz");
         assertThat(model.capturingProperty().get()).isFalse();
+
+        // the whole capture saves as a pcap that reads back frame for frame
+        java.nio.file.Path saved = java.nio.file.Files.createTempDirectory("live").resolve("saved.pcap");
+        assertThat(model.saveCapture(saved)).isTrue();
+        long frames;
+        try (var reader = org.netsim.capture.file.CaptureFileReader.open(saved)) {
+            frames = reader.stream().count();
+        }
+        assertThat(frames).isEqualTo(Long.parseLong(model.countersProperty().get().split(" ")[0]));
+    }
+
+    /** A capture file opens without capture rights, off the calling thread, with progress, messages reassembled. */
+    @Test
+    void aCaptureFileOpensInTheBackgroundWithItsMessagesReassembled() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(
+                "../assets/src/main/resources/captures/node-socketio-4.8.4/large-payload.pcap");
+        java.util.List<Double> progress = new java.util.ArrayList<>();
+        model.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+        var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            model.openCapture(file, background, Runnable::run).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            background.shutdown();
+        }
+        assertThat(progress).last().isEqualTo(-1.0);
+        List<CaptureMessage> big = model.messages().stream().filter(m -> "EVENT".equals(m.type())
+                && "big".equals(m.event())).toList();
+        assertThat(big).isNotEmpty();
+        // one message though it crossed many segments
+        assertThat(big).anyMatch(m -> m.firstFrame() < m.frame() && m.text().length() > 70_000);
+        assertThat(model.frameOf(big.get(0))).isPresent();
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.saveCapture(java.nio.file.Path.of("/tmp/never.pcap"))).isFalse();
+        assertThat(model.problemProperty().get()).startsWith("Nothing to save yet");
     }
 
     @Test
