@@ -32,6 +32,7 @@ import org.netsim.wire.engineio.OpenPacket;
 import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.http.HttpCodec;
 import org.netsim.wire.http.HttpDecoded;
+import org.netsim.wire.http.HttpFraming;
 import org.netsim.wire.http.HttpMessage;
 import org.netsim.wire.ipv4.Ipv4Address;
 import org.netsim.wire.ipv4.Ipv4Codec;
@@ -434,10 +435,10 @@ public final class CaptureDecoder {
             int n = in.available();
             byte[] b = in.buf;
             int s = in.start;
-            if (n < 8 && !looksLikeHttp(b, s, n) && !plausibleWebSocket(b, s, n)) {
+            if (n < 8 && !HttpFraming.startsMessage(b, s, n) && !plausibleWebSocket(b, s, n)) {
                 return;
             }
-            if (looksLikeHttp(b, s, n)) {
+            if (HttpFraming.startsMessage(b, s, n)) {
                 mode = Mode.HTTP;
                 if (other.mode == Mode.UNKNOWN) {
                     other.mode = Mode.HTTP;
@@ -458,7 +459,7 @@ public final class CaptureDecoder {
 
         private boolean startsMessage(byte[] b, int off, int len) {
             return switch (mode) {
-                case HTTP, WAIT_UPGRADE -> looksLikeHttp(b, off, len);
+                case HTTP, WAIT_UPGRADE -> HttpFraming.startsMessage(b, off, len);
                 case WEBSOCKET -> plausibleWebSocket(b, off, len);
                 default -> true;
             };
@@ -483,7 +484,7 @@ public final class CaptureDecoder {
                 byte[] b = in.buf;
                 int start = in.start;
                 int avail = in.available();
-                int headEnd = headEnd(b, Math.max(start, httpScanFrom), in.end);
+                int headEnd = HttpFraming.headEnd(b, Math.max(start, httpScanFrom), in.end);
                 if (headEnd < 0) {
                     httpScanFrom = Math.max(start, in.end - 3);
                     if (avail > MAX_HEAD) {
@@ -558,7 +559,7 @@ public final class CaptureDecoder {
             }
             Optional<String> cl = m.header("Content-Length");
             if (cl.isPresent()) {
-                long n = digits(cl.get());
+                long n = HttpFraming.contentLength(cl.get());
                 return n < 0 ? headLength : headLength + n;
             }
             return m.isRequest() ? headLength : -1;
@@ -806,7 +807,7 @@ public final class CaptureDecoder {
         }
 
         private long httpMessageLength() {
-            int headEnd = headEnd(in.buf, in.start, in.end);
+            int headEnd = HttpFraming.headEnd(in.buf, in.start, in.end);
             return headEnd < 0 ? -1 : messageLength(in.buf, in.start, headEnd, in.available());
         }
 
@@ -879,13 +880,6 @@ public final class CaptureDecoder {
         }
     }
 
-    /** An HTTP start line: a method the Socket.IO transports use, or a status line. */
-    private static boolean looksLikeHttp(byte[] b, int off, int len) {
-        return startsWith(b, off, len, "GET ") || startsWith(b, off, len, "POST ") || startsWith(b, off, len, "HTTP/1.")
-                || startsWith(b, off, len, "PUT ") || startsWith(b, off, len, "HEAD ")
-                || startsWith(b, off, len, "OPTIONS ") || startsWith(b, off, len, "DELETE ");
-    }
-
     /**
      * Whether a WebSocket frame plausibly starts at {@code b[off]}: a defined opcode that starts a message (not a
      * continuation), reserved bits clear, the shortest length form, and for a text frame whose first payload byte is
@@ -921,43 +915,6 @@ public final class CaptureDecoder {
             return c >= '0' && c <= '6';
         }
         return true;
-    }
-
-    private static boolean startsWith(byte[] b, int off, int len, String prefix) {
-        if (len < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (b[off + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The index after the blank line ending the head that starts at or before {@code from}, or -1. */
-    private static int headEnd(byte[] b, int from, int end) {
-        for (int i = from; i + 3 < end; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
-                return i + 4;
-            }
-        }
-        return -1;
-    }
-
-    private static long digits(String v) {
-        if (v.isEmpty() || v.length() > 15) {
-            return -1;
-        }
-        long n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     // ------------------------------------------------------------------------------------------- HTTP messages
