@@ -17,7 +17,7 @@ import org.netsim.wire.http.HttpMessage;
  * uses it: the {@code sid} that names the Engine.IO session, polling bodies handed to {@link SocketIoSessions}, and the
  * WebSocket upgrade that switches both directions to {@link WebSocketReader}.
  */
-final class HttpReader {
+final class HttpReader extends SideReader {
     private static final int MAX_HEAD = 64 * 1024;
 
     private enum Expect { POLLING, UPGRADE, PLAIN }
@@ -26,22 +26,13 @@ final class HttpReader {
     private record Expected(Expect kind, SocketIoSessions.Session session) {
     }
 
-    private final Side side;
-    private final StreamBuffer in;
-    private final MessageOut out;
-    private final CaptureDecoder.Options options;
-    private final SocketIoSessions sessions;
     /** Where the search for the end of the head resumes, so a head arriving byte by byte is not scanned again. */
     private int scanFrom = -1;
     /** The requests sent the other way, answered in order (RFC 9112 §9.3.2). */
     private final ArrayDeque<Expected> expects = new ArrayDeque<>(2);
 
     HttpReader(Side side, CaptureDecoder decoder) {
-        this.side = side;
-        this.in = side.in;
-        this.out = decoder.out;
-        this.options = decoder.options;
-        this.sessions = decoder.sessions;
+        super(side, decoder);
     }
 
     /** Decodes every whole message in the buffer, as long as the direction stays HTTP. */

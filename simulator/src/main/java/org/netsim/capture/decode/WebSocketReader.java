@@ -23,7 +23,7 @@ import org.netsim.wire.websocket.WebSocketCodec;
  * The frame header is read straight from the bytes; only a frame that breaks the protocol goes through
  * {@link WebSocketCodec}, for its words.
  */
-final class WebSocketReader {
+final class WebSocketReader extends SideReader {
     private static final String[] CONTROL_TYPES = new String[16];
 
     static {
@@ -32,11 +32,6 @@ final class WebSocketReader {
         }
     }
 
-    private final Side side;
-    private final StreamBuffer in;
-    private final MessageOut out;
-    private final CaptureDecoder.Options options;
-    private final SocketIoSessions sessions;
     // a fragmented message being joined
     private byte[] fragments;
     private int fragmentBytes;
@@ -46,11 +41,7 @@ final class WebSocketReader {
     private List<Pdu> fragmentPdus;
 
     WebSocketReader(Side side, CaptureDecoder decoder) {
-        this.side = side;
-        this.in = side.in;
-        this.out = decoder.out;
-        this.options = decoder.options;
-        this.sessions = decoder.sessions;
+        super(side, decoder);
     }
 
     /** Decodes every whole frame in the buffer, as long as the direction stays WebSocket. */
