@@ -104,7 +104,7 @@ final class WebSocketReader extends SideReader {
                 raw = Arrays.copyOfRange(b, p, p + (int) total);
             }
             if (masked) {
-                unmask(b, payload, n, p + lengthEnd);
+                WebSocketCodec.mask(b, payload, n, b, p + lengthEnd);
             }
             if (anomaly) {
                 in.consume((int) total);
@@ -208,7 +208,7 @@ final class WebSocketReader extends SideReader {
                     // one frame: judged by the codec on its bytes as on the wire (masked again), in its words
                     byte[] wire = Arrays.copyOfRange(b, frameStart, s + n);
                     if ((wire[1] & 0x80) != 0) {
-                        unmask(wire, s - frameStart, n, s - frameStart - 4);
+                        WebSocketCodec.mask(wire, s - frameStart, n, wire, s - frameStart - 4);
                     }
                     reason = MessageOut.problem(StackDissector.dissectWebSocketMessage(wire));
                 } else {
@@ -247,31 +247,6 @@ final class WebSocketReader extends SideReader {
                 : cut.get(0).malformed().reason();
         out.bad(side, frame, in.firstFrame(), time, "WebSocket: " + reason + why, List.of());
         in.clear();
-    }
-
-    /** XORs {@code b[from, from+n)} with the 4-byte masking key at {@code keyAt} (RFC 6455 §5.3), in place. */
-    private static void unmask(byte[] b, int from, int n, int keyAt) {
-        byte k0 = b[keyAt];
-        byte k1 = b[keyAt + 1];
-        byte k2 = b[keyAt + 2];
-        byte k3 = b[keyAt + 3];
-        int i = from;
-        int end = from + n;
-        for (int quad = from + (n & ~3); i < quad; i += 4) {
-            b[i] ^= k0;
-            b[i + 1] ^= k1;
-            b[i + 2] ^= k2;
-            b[i + 3] ^= k3;
-        }
-        if (i < end) {
-            b[i++] ^= k0;
-        }
-        if (i < end) {
-            b[i++] ^= k1;
-        }
-        if (i < end) {
-            b[i] ^= k2;
-        }
     }
 
     /**

@@ -108,6 +108,14 @@ public final class WebSocketCodec {
         maskWith(buf, from, length, key.get(0), key.get(1), key.get(2), key.get(3));
     }
 
+    /**
+     * {@link #mask(byte[], int, int, Bytes)} with the masking key read from {@code key[keyAt, keyAt+4)}, as it stands
+     * in a frame's header (RFC 6455 §5.2): unmasks a received frame in place without copying its key.
+     */
+    public static void mask(byte[] buf, int from, int length, byte[] key, int keyAt) {
+        maskWith(buf, from, length, key[keyAt], key[keyAt + 1], key[keyAt + 2], key[keyAt + 3]);
+    }
+
     private static void maskWith(byte[] buf, int from, int length, byte k0, byte k1, byte k2, byte k3) {
         int i = from;
         int end = from + length;
