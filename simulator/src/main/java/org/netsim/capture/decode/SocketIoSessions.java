@@ -208,17 +208,8 @@ final class SocketIoSessions {
             return;
         }
         SocketIoPacket p = r.packet();
-        String event = null;
-        JsonNode args = p.data();
-        if (p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT) {
-            event = p.event();
-            if (args instanceof ArrayNode arr) {
-                ArrayNode rest = arr.deepCopy();
-                rest.remove(0);
-                args = rest;
-            }
-        }
-        String argsText = args == null ? null : JsJson.stringify(args);
+        String event = eventName(p);
+        String argsText = argumentsText(p);
         if (p.type().isBinary() && p.attachmentCount() > 0) {
             session.pending[dir] = new Pending(p.type().name(), transport, p.namespace(), event, argsText, p.ackId(),
                     text, p.attachmentCount(), first, pdus);
@@ -226,6 +217,29 @@ final class SocketIoSessions {
         }
         finishSocketIo(s, session, frame, first, time, transport, p.type().name(), p.namespace(), event, argsText,
                 p.ackId(), List.of(), text, pdus);
+    }
+
+    /** The event name of an EVENT or BINARY_EVENT, or {@code null}. */
+    static String eventName(SocketIoPacket p) {
+        return isEvent(p) ? p.event() : null;
+    }
+
+    /**
+     * A packet's arguments as JSON text: an event's data without the event name in front, any other packet's data as
+     * it is; {@code null} if it has none.
+     */
+    static String argumentsText(SocketIoPacket p) {
+        JsonNode args = p.data();
+        if (isEvent(p) && args instanceof ArrayNode arr) {
+            ArrayNode rest = arr.deepCopy();
+            rest.remove(0);
+            args = rest;
+        }
+        return args == null ? null : JsJson.stringify(args);
+    }
+
+    private static boolean isEvent(SocketIoPacket p) {
+        return p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT;
     }
 
     /** A binary Engine.IO message: the next attachment of a packet waiting for them, or binary data of its own. */
