@@ -66,11 +66,7 @@ final class HttpReader extends SideReader {
                 return; // the body runs to the end of the connection, or a chunked body is not complete
             }
             if (total > options.maxMessageBytes()) {
-                out.bad(side, frame, in.firstFrame(), time, "HTTP: message of " + total
-                        + " bytes is larger than the " + options.maxMessageBytes()
-                        + " bytes this decoder holds; skipped", List.of());
-                side.skip = total - avail;
-                in.consume((int) Math.min(total, avail));
+                skipTooLarge("HTTP: message", total, avail, frame, time);
                 if (side.skip > 0) {
                     return;
                 }

@@ -81,11 +81,7 @@ final class WebSocketReader extends SideReader {
             }
             long total = header + length;
             if (total > options.maxMessageBytes()) {
-                out.bad(side, frame, in.firstFrame(), time, "WebSocket: frame of " + total
-                        + " bytes is larger than the " + options.maxMessageBytes()
-                        + " bytes this decoder holds; skipped", List.of());
-                side.skip = total - avail;
-                in.consume((int) Math.min(total, avail));
+                skipTooLarge("WebSocket: frame", total, avail, frame, time);
                 dropFragments(frame, time, "a frame too large to hold");
                 if (side.skip > 0) {
                     return;
