@@ -131,8 +131,9 @@ final class Side {
 
     private void reportSkipped(long frame, long time) {
         if (skipped > 0) {
-            out.bad(this, frame, skippedFrame, time, protocolTitle() + ": " + skipped + (skipped == 1 ? " byte" : " bytes")
-                    + " after the gap skipped: no " + protocolTitle() + " message starts in them", List.of());
+            out.bad(this, frame, skippedFrame, time, protocolTitle() + ": " + skipped
+                    + (skipped == 1 ? " byte" : " bytes") + " after the gap skipped: no " + protocolTitle()
+                    + " message starts in them", List.of());
             skipped = 0;
         }
     }

@@ -17,11 +17,11 @@ import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketCodec;
 
 /**
- * The WebSocket side of one direction (RFC 6455 §5): frames of any length read from the stream as they complete,
- * masking undone in place (§5.3), control frames reported as they come (§5.5), fragmented messages joined (§5.4), and
- * each whole message handed to {@link SocketIoSessions}: a text one as an Engine.IO packet, a binary one as its content.
- * The frame header is read straight from the bytes; only a frame that breaks the protocol goes through
- * {@link WebSocketCodec}, for its words.
+ * The WebSocket side of one direction (RFC 6455 §5): frames of any length read from the stream as they
+ * complete, masking undone in place (§5.3), control frames reported as they come (§5.5), fragmented messages joined
+ * (§5.4), and each whole message handed to {@link SocketIoSessions}: a text one as an Engine.IO packet, a binary one
+ * as its content. The frame header is read straight from the bytes; only a frame that breaks the protocol goes
+ * through {@link WebSocketCodec}, for its words.
  */
 final class WebSocketReader extends SideReader {
     private static final String[] CONTROL_TYPES = new String[16];
