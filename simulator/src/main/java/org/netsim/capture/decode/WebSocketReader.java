@@ -12,6 +12,7 @@ import org.netsim.pdu.Bytes;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Pdu;
 import org.netsim.stack.StackDissector;
+import org.netsim.wire.websocket.Masking;
 import org.netsim.wire.websocket.MessageAssembler;
 import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketCodec;
@@ -100,7 +101,7 @@ final class WebSocketReader extends SideReader {
                 raw = Arrays.copyOfRange(b, p, p + (int) total);
             }
             if (masked) {
-                WebSocketCodec.mask(b, payload, n, b, p + lengthEnd);
+                Masking.apply(b, payload, n, b, p + lengthEnd);
             }
             if (anomaly) {
                 in.consume((int) total);
@@ -204,7 +205,7 @@ final class WebSocketReader extends SideReader {
                     // one frame: judged by the codec on its bytes as on the wire (masked again), in its words
                     byte[] wire = Arrays.copyOfRange(b, frameStart, s + n);
                     if ((wire[1] & 0x80) != 0) {
-                        WebSocketCodec.mask(wire, s - frameStart, n, wire, s - frameStart - 4);
+                        Masking.apply(wire, s - frameStart, n, wire, s - frameStart - 4);
                     }
                     reason = MessageOut.problem(StackDissector.dissectWebSocketMessage(wire));
                 } else {

@@ -528,25 +528,6 @@ class WebSocketCodecTest {
         }
     }
 
-    @Test
-    void masksInPlaceWithTheKeyWhereItStandsInTheHeader() {
-        // RFC 6455 §5.7: a masked text frame "Hello"
-        byte[] frame = hex("818537fa213d7f9f4d5158");
-        WebSocketCodec.mask(frame, 6, 5, frame, 2);
-        assertThat(Arrays.copyOfRange(frame, 6, 11)).isEqualTo(HELLO.toArray());
-        assertThat(hex(frame)).isEqualTo("81 85 37 fa 21 3d 48 65 6c 6c 6f");
-        // every length against the Bytes-key form: the four-byte loop and each tail
-        for (int n = 0; n <= 9; n++) {
-            byte[] a = new byte[n + 3];
-            Arrays.fill(a, (byte) 0x5a);
-            byte[] b = a.clone();
-            byte[] key = hex("0037fa213d");
-            WebSocketCodec.mask(a, 3, n, key, 1);
-            WebSocketCodec.mask(b, 3, n, KEY);
-            assertThat(a).as("length %d", n).isEqualTo(b);
-        }
-    }
-
     private static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
