@@ -15,6 +15,7 @@ import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.ethernet.EtherType;
 import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.http.HttpCodec;
+import org.netsim.wire.http.HttpFraming;
 import org.netsim.wire.http.HttpMessage;
 import org.netsim.wire.ipv4.IpProtocol;
 import org.netsim.wire.ipv4.Ipv4Codec;
@@ -126,7 +127,7 @@ public final class StackDissector {
                 tcp.destinationPort());
         Conversation c = conversations.computeIfAbsent(key, k -> new Conversation());
         if (c.mode == Mode.UNKNOWN) {
-            if (looksLikeHttp(buf, off, len)) {
+            if (HttpFraming.startsMessage(buf, off, len)) {
                 c.mode = Mode.HTTP;
             } else if (looksLikeSocketIoWebSocket(buf, off, len)) {
                 c.mode = Mode.WEBSOCKET;
@@ -242,12 +243,6 @@ public final class StackDissector {
         return List.of();
     }
 
-    private static boolean looksLikeHttp(byte[] b, int off, int len) {
-        return startsWith(b, off, len, "GET ") || startsWith(b, off, len, "POST ") || startsWith(b, off, len, "HTTP/1.")
-                || startsWith(b, off, len, "PUT ") || startsWith(b, off, len, "HEAD ")
-                || startsWith(b, off, len, "OPTIONS ") || startsWith(b, off, len, "DELETE ");
-    }
-
     /** A complete text frame whose content starts with an Engine.IO packet type digit. */
     private static boolean looksLikeSocketIoWebSocket(byte[] b, int off, int len) {
         WebSocketDecoded d = WebSocketCodec.decode(b, off, len);
@@ -263,17 +258,5 @@ public final class StackDissector {
         }
         int first = f.payload().u8(0);
         return first >= '0' && first <= '6';
-    }
-
-    private static boolean startsWith(byte[] b, int off, int len, String prefix) {
-        if (len < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (b[off + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

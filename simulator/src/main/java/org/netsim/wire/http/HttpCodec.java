@@ -288,7 +288,7 @@ public final class HttpCodec {
             long length = -1;
             for (HttpHeader h : head.headers()) {
                 if (h.is("Content-Length")) {
-                    long v = parseLength(h.value());
+                    long v = HttpFraming.contentLength(h.value());
                     if (v < 0) {
                         fail("invalid Content-Length: \"" + h.value() + "\"", bodyStart, end);
                         return;
@@ -458,22 +458,6 @@ public final class HttpCodec {
         private String text(int from, int to) {
             return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         }
-    }
-
-    /** Content-Length = 1*DIGIT (RFC 9110 §8.6); -1 if not. */
-    private static long parseLength(String v) {
-        if (v.isEmpty() || v.length() > 15) {
-            return -1;
-        }
-        long n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     private static int hexValue(byte c) {

@@ -105,27 +105,7 @@ public final class WebSocketCodec {
      * and unmasks.
      */
     public static void mask(byte[] buf, int from, int length, Bytes key) {
-        maskWith(buf, from, length, key.get(0), key.get(1), key.get(2), key.get(3));
-    }
-
-    private static void maskWith(byte[] buf, int from, int length, byte k0, byte k1, byte k2, byte k3) {
-        int i = from;
-        int end = from + length;
-        for (int quadEnd = from + (length & ~3); i < quadEnd; i += 4) {
-            buf[i] ^= k0;
-            buf[i + 1] ^= k1;
-            buf[i + 2] ^= k2;
-            buf[i + 3] ^= k3;
-        }
-        if (i < end) {
-            buf[i++] ^= k0;
-        }
-        if (i < end) {
-            buf[i++] ^= k1;
-        }
-        if (i < end) {
-            buf[i] ^= k2;
-        }
+        Masking.apply(buf, from, length, key.get(0), key.get(1), key.get(2), key.get(3));
     }
 
     // ------------------------------------------------------------------------------------------------ decode
@@ -207,8 +187,8 @@ public final class WebSocketCodec {
             byte[] data = new byte[(int) payloadLength];
             System.arraycopy(buf, payloadStart, data, 0, data.length);
             if (masked) {
-                maskWith(data, 0, data.length, buf[payloadStart - 4], buf[payloadStart - 3], buf[payloadStart - 2],
-                        buf[payloadStart - 1]);
+                Masking.apply(data, 0, data.length, buf[payloadStart - 4], buf[payloadStart - 3],
+                        buf[payloadStart - 2], buf[payloadStart - 1]);
             }
             payload = Bytes.wrap(data);
         }

@@ -2,17 +2,13 @@ package org.netsim.capture.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netsim.json.JsJson;
 import org.netsim.wire.socketio.DecodeResult;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
-import org.netsim.wire.socketio.SocketIoType;
 
 /** The fast path says what the full path (SocketIoCodec and JsJson) says, or leaves the packet to it. */
 class SocketIoScanTest {
@@ -23,18 +19,8 @@ class SocketIoScanTest {
             return "error " + r.error();
         }
         SocketIoPacket p = r.packet();
-        String event = null;
-        JsonNode args = p.data();
-        if (p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT) {
-            event = p.event();
-            if (args instanceof ArrayNode arr) {
-                ArrayNode rest = arr.deepCopy();
-                rest.remove(0);
-                args = rest;
-            }
-        }
-        return p.type() + " " + p.namespace() + " " + event + " " + (args == null ? null : JsJson.stringify(args))
-                + " " + p.ackId();
+        return p.type() + " " + p.namespace() + " " + SocketIoSessions.eventName(p) + " "
+                + SocketIoSessions.argumentsText(p) + " " + p.ackId();
     }
 
     static String fast(String text) {
