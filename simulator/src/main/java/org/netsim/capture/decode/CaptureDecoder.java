@@ -270,8 +270,4 @@ public final class CaptureDecoder {
             return c.a.flow == flow ? c.a : c.b;
         }
     }
-
-    static String address(int ip, int port) {
-        return new Ipv4Address(ip) + ":" + port;
-    }
 }
