@@ -34,6 +34,21 @@ public final class Bytes implements Comparable<Bytes> {
         return data.length == 0 ? EMPTY : new Bytes(data);
     }
 
+    /** The arrays one after the other, in a new array. */
+    public static byte[] join(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
     public static Bytes ofHex(String hex) {
         return wrap(HEX.parseHex(hex.replaceAll("\\s+", "")));
     }

@@ -24,14 +24,8 @@ public final class ComparisonScreenshotMain {
         public void start(Stage stage) {
             AppModels models = AppModels.create();
             models.session().openShipped("one-client.yaml");
-            if (getParameters().getRaw().contains("dark")) {
-                models.appearance().themeProperty().set(org.netsim.app.gui.theme.Theme.DARK);
-            }
-            MainWindow window = new MainWindow(models, stage);
-            Scene scene = new Scene(window, 1280, 800);
-            window.attach(scene);
-            stage.setScene(scene);
-            stage.show();
+            MainWindow window = ScreenshotMain.show(stage, models, getParameters().getRaw());
+            Scene scene = window.getScene();
             var live = models.live();
             live.loadDevices();
             live.deviceProperty().set("lo");

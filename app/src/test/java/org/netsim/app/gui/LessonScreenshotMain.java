@@ -2,7 +2,6 @@ package org.netsim.app.gui;
 
 import java.nio.file.Files;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -24,24 +23,13 @@ public final class LessonScreenshotMain {
         public void start(Stage stage) {
             var args = getParameters().getRaw();
             AppModels models = AppModels.create();
-            if (args.contains("dark")) {
-                models.appearance().themeProperty().set(org.netsim.app.gui.theme.Theme.DARK);
-            }
-            MainWindow window = new MainWindow(models, stage);
-            Scene scene = new Scene(window, 1280, 800);
-            window.attach(scene);
-            stage.setScene(scene);
-            stage.show();
+            MainWindow window = ScreenshotMain.show(stage, models, getParameters().getRaw());
             var lessons = window.lessons();
             var lesson = lessons.lessons().stream().filter(l -> l.id().equals(args.get(0))).findFirst().orElseThrow();
             lessons.open(lesson);
-            int page = Integer.parseInt(args.get(1));
-            for (int i = 0; i < page; i++) {
+            // as far as the pages allow without answers (a text page lets the student on, a step or quiz waits)
+            for (int i = 0; i < Integer.parseInt(args.get(1)); i++) {
                 lessons.next();
-                if (i + 1 < page && !lessons.canNextProperty().get()) {
-                    // a step or quiz in the way: mark it done, as a student who did it would have
-                    lesson.pages().stream().skip(i + 1).findFirst().ifPresent(p -> { });
-                }
             }
         }
     }

@@ -14,6 +14,18 @@ public final class ScreenshotMain {
     private ScreenshotMain() {
     }
 
+    /** The window at 1280×800 in the look the arguments ask for ({@code dark}, {@code projector}), shown. */
+    static MainWindow show(Stage stage, AppModels models, java.util.List<String> args) {
+        models.appearance().themeProperty().set(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
+        models.appearance().projectorProperty().set(args.contains("projector"));
+        MainWindow window = new MainWindow(models, stage);
+        Scene scene = new Scene(window, 1280, 800);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+        return window;
+    }
+
     /** A plain main class: JavaFX refuses to start an {@code Application} main class from the class path. */
     public static void main(String[] args) {
         Application.launch(Window.class, args);
@@ -27,13 +39,7 @@ public final class ScreenshotMain {
             AppModels models = AppModels.create();
             models.session().openShipped(args.get(0));
             models.session().select(Integer.parseInt(args.get(1)));
-            models.appearance().themeProperty().set(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
-            models.appearance().projectorProperty().set(args.contains("projector"));
-            MainWindow window = new MainWindow(models, stage);
-            Scene scene = new Scene(window, 1280, 800);
-            window.attach(scene);
-            stage.setScene(scene);
-            stage.show();
+            Scene scene = show(stage, models, args).getScene();
             for (String tab : new String[] {"inspector", "emit", "live"}) {
                 if (args.contains(tab)) {
                     scene.getRoot().lookupAll(".tab-pane").forEach(p -> {

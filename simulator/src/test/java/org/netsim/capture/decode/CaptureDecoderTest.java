@@ -400,7 +400,7 @@ class CaptureDecoderTest {
         // 42["chat","hello"] as a masked text frame without FIN, then two continuation frames, one of them FIN
         byte[] text = "42[\"chat\",\"hello\"]".getBytes(StandardCharsets.US_ASCII);
         byte[] key = {1, 2, 3, 4};
-        byte[] stream = concat(frame(0x01, key, text, 0, 5), frame(0x00, key, text, 5, 12),
+        byte[] stream = org.netsim.pdu.Bytes.join(frame(0x01, key, text, 0, 5), frame(0x00, key, text, 5, 12),
                 frame(0x80, key, text, 12, text.length));
         List<CaptureMessage> ms = new ArrayList<>();
         CaptureDecoder d = CaptureDecoder.forMessages(ms::add);
@@ -425,19 +425,6 @@ class CaptureDecoderTest {
         return f;
     }
 
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 
     /** Sends {@code stream} from 10.0.0.2:50000 to 10.0.0.1:3000 in segments of {@code size} bytes, no handshake. */
     static void feedTcp(CaptureDecoder d, byte[] stream, int size) {

@@ -315,7 +315,7 @@ class WebSocketCodecTest {
     @Test
     void severalFramesInOneSegment() {
         byte[] close = WebSocketCodec.encode(WebSocketFrame.close(1000, "bye").withMask(KEY));
-        byte[] seg = concat(NODE_CLIENT, hex("818537fa213d7f9f4d5158"), WebSocketCodec.encode(
+        byte[] seg = org.netsim.pdu.Bytes.join(NODE_CLIENT, hex("818537fa213d7f9f4d5158"), WebSocketCodec.encode(
                 WebSocketFrame.ping(Bytes.EMPTY)), close);
         List<Pdu> pdus = dissectRaw(seg);
         assertThat(pdus).extracting(Pdu::summary).containsExactly("WebSocket Text [FIN] [MASKED]",
@@ -337,7 +337,7 @@ class WebSocketCodecTest {
 
     @Test
     void truncatedLastFrame() {
-        byte[] seg = concat(NODE_SERVER, Arrays.copyOf(NODE_CLIENT, 10));
+        byte[] seg = org.netsim.pdu.Bytes.join(NODE_SERVER, Arrays.copyOf(NODE_CLIENT, 10));
         List<Pdu> pdus = dissectRaw(seg);
         assertThat(pdus).hasSize(2);
         assertThat(pdus.get(0).isMalformed()).isFalse();
@@ -388,7 +388,7 @@ class WebSocketCodecTest {
         assertThat(d.malformed().offset()).isEqualTo(stoppedAt);
 
         // after a good frame, in a segment: the good one decodes, the bad one is marked and owns the rest
-        byte[] seg = concat(NODE_SERVER, wire);
+        byte[] seg = org.netsim.pdu.Bytes.join(NODE_SERVER, wire);
         List<Pdu> pdus = dissectRaw(seg);
         assertThat(pdus).hasSize(2);
         assertThat(pdus.get(0).isMalformed()).isFalse();
@@ -520,7 +520,7 @@ class WebSocketCodecTest {
 
     @Test
     void malformedPdusCoverEveryByteForEveryPrefixOfMixedInput() {
-        byte[] seg = concat(NODE_CLIENT, WebSocketCodec.encode(WebSocketFrame.close(1000, "done")),
+        byte[] seg = org.netsim.pdu.Bytes.join(NODE_CLIENT, WebSocketCodec.encode(WebSocketFrame.close(1000, "done")),
                 hex("897e00c8"), new byte[20]);
         for (int len = 0; len <= seg.length; len++) {
             List<Pdu> pdus = dissectRaw(Arrays.copyOf(seg, len));
@@ -528,17 +528,4 @@ class WebSocketCodecTest {
         }
     }
 
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 }
