@@ -64,6 +64,15 @@ public final class ScenarioRunner {
             if (h.dontFragment() != null) {
                 host.dontFragment(h.dontFragment());
             }
+            if (h.ttl() != null) {
+                if (h.ttl() < 1 || h.ttl() > 255) {
+                    throw new ScenarioException("host " + h.name() + ": a TTL is 1 to 255, not " + h.ttl());
+                }
+                host.ttl(h.ttl());
+            }
+            if (h.readRate() != null) {
+                host.readRate(Units.bitsPerSecond(h.readRate(), "readRate of host " + h.name()));
+            }
             ports.put(h.name(), host.port());
         }
         for (Scenario.SwitchSpec w : s.switches()) {
