@@ -52,7 +52,11 @@ public record Scenario(String name, String description, Long seed, String durati
         }
     }
 
-    public record SwitchSpec(String name) {
+    /** @param ageing how long the switch remembers an address after its last frame (default 300s, as 802.1D) */
+    public record SwitchSpec(String name, String ageing) {
+        public SwitchSpec(String name) {
+            this(name, null);
+        }
     }
 
     /** @param routes static routes to subnets behind other routers */

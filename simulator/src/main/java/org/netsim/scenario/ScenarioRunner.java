@@ -76,7 +76,14 @@ public final class ScenarioRunner {
             ports.put(h.name(), host.port());
         }
         for (Scenario.SwitchSpec w : s.switches()) {
-            network.addSwitch(need(w.name(), "a switch needs a name"));
+            EthernetSwitch sw = network.addSwitch(need(w.name(), "a switch needs a name"));
+            if (w.ageing() != null) {
+                long ageing = Units.nanos(w.ageing(), "ageing of switch " + w.name());
+                if (ageing <= 0) {
+                    throw new ScenarioException("switch " + w.name() + ": an ageing time is positive");
+                }
+                sw.ageing(ageing);
+            }
         }
         for (Scenario.RouterSpec r : s.routers()) {
             Router router = network.addRouter(need(r.name(), "a router needs a name"));

@@ -219,7 +219,7 @@ public final class TcpConnection {
         peerWindowScale = Math.min(peerWindowScale, 14);
         h.option(TcpOption.Timestamps.class).ifPresent(ts -> tsRecent = ts.tsval());
         peerWindow = h.window();
-        cwnd = 10L * mss;
+        cwnd = 10L * segmentSize();
     }
 
     // ---------------------------------------------------------------- receiving
@@ -429,7 +429,7 @@ public final class TcpConnection {
             timedSeq = -1;
         }
         rto.acknowledged();
-        cwnd += cwnd < ssthresh ? acked : Math.max(1, (long) mss * mss / cwnd);
+        cwnd += cwnd < ssthresh ? acked : Math.max(1, (long) segmentSize() * segmentSize() / cwnd);
         rtoDeadline = sndUna == sndMax ? -1 : stack.sim().now() + rto.current();
         boolean finAcked = closeRequested && buffer.length() == 0 && sndUna == sndMax && finSent();
         if (finAcked) {
@@ -463,8 +463,9 @@ public final class TcpConnection {
                 int full = Math.min(unsent, segmentSize());
                 int n = (int) Math.min(full, window - inFlight);
                 // sender-side silly-window avoidance (RFC 9293 §3.8.6.2.1, Linux's tcp_snd_wnd_test): a segment
-                // the peer's window would cut short waits for the window to open (or for the persist timer)
-                if (n <= 0 || n < full && peerWindow - inFlight < full) {
+                // the peer's window would cut short waits for the window to open (or for the persist timer); one the
+                // congestion window would cut short waits for an ACK (Linux counts cwnd in whole segments)
+                if (n < full) {
                     waitForWindow();
                     break;
                 }
@@ -686,8 +687,8 @@ public final class TcpConnection {
         if (opening) {
             sendSyn();
         } else {
-            ssthresh = Math.max(((sndMax - sndUna) & 0xffffffffL) / 2, 2L * mss);
-            cwnd = mss;
+            ssthresh = Math.max(((sndMax - sndUna) & 0xffffffffL) / 2, 2L * segmentSize());
+            cwnd = segmentSize();
             sndNxt = sndUna;
             output();
         }
