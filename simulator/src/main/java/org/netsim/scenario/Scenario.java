@@ -40,11 +40,23 @@ public record Scenario(String name, String description, Long seed, String durati
      * @param mac          the card's MAC (default: 02:00:00:00:00:NN by position)
      * @param gateway      the default router (none: only the own subnet is reachable)
      * @param dontFragment DF on outgoing packets (default true, as Linux; false lets routers fragment)
+     * @param ttl          the TTL of outgoing packets (default 64, as Linux)
+     * @param readRate     how fast the host's programs read what TCP received, {@code 100kbps} (default: at once, so
+     *                     the receive window stays open); slower than the data arrives, the buffer fills and the
+     *                     window closes
      */
-    public record HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment) {
+    public record HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment, Integer ttl,
+                           String readRate) {
+        public HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment) {
+            this(name, ip, mac, gateway, dontFragment, null, null);
+        }
     }
 
-    public record SwitchSpec(String name) {
+    /** @param ageing how long the switch remembers an address after its last frame (default 300s, as 802.1D) */
+    public record SwitchSpec(String name, String ageing) {
+        public SwitchSpec(String name) {
+            this(name, null);
+        }
     }
 
     /** @param routes static routes to subnets behind other routers */

@@ -64,10 +64,26 @@ public final class ScenarioRunner {
             if (h.dontFragment() != null) {
                 host.dontFragment(h.dontFragment());
             }
+            if (h.ttl() != null) {
+                if (h.ttl() < 1 || h.ttl() > 255) {
+                    throw new ScenarioException("host " + h.name() + ": a TTL is 1 to 255, not " + h.ttl());
+                }
+                host.ttl(h.ttl());
+            }
+            if (h.readRate() != null) {
+                host.readRate(Units.bitsPerSecond(h.readRate(), "readRate of host " + h.name()));
+            }
             ports.put(h.name(), host.port());
         }
         for (Scenario.SwitchSpec w : s.switches()) {
-            network.addSwitch(need(w.name(), "a switch needs a name"));
+            EthernetSwitch sw = network.addSwitch(need(w.name(), "a switch needs a name"));
+            if (w.ageing() != null) {
+                long ageing = Units.nanos(w.ageing(), "ageing of switch " + w.name());
+                if (ageing <= 0) {
+                    throw new ScenarioException("switch " + w.name() + ": an ageing time is positive");
+                }
+                sw.ageing(ageing);
+            }
         }
         for (Scenario.RouterSpec r : s.routers()) {
             Router router = network.addRouter(need(r.name(), "a router needs a name"));

@@ -15,9 +15,15 @@ import org.netsim.wire.tcp.TcpOptions;
  * once for the first segments of a connection (quick-ack) and after 40 ms later on unless data going back carries
  * them, a congestion window that starts at ten segments (RFC 6928) and respects the peer's receive window, and
  * retransmission on timeout (RFC 6298: 1 s before the first RTT sample, at least 200 ms as on Linux, doubled on each
- * timeout) that resends everything unacknowledged from the first lost byte. Out-of-order data is dropped and answered
+ * timeout) that resends everything unacknowledged from the first lost byte. Out-of-order data is held and answered
  * with a duplicate ACK (no SACK blocks, no fast retransmit: the timeout repairs the loss, which keeps a lossy lesson
- * readable).
+ * readable); the segment that fills the hole is acknowledged at once together with what was held.
+ * <p>
+ * Flow control: the window this end advertises is the free space of its receive buffer ({@link ReceiveWindow}); a
+ * program that reads slowly ({@link SlowReader}) fills it, and the window falls to 0. The sender then stops and its
+ * persist timer sends zero-window probes as Linux does (RFC 9293 §3.8.6.1, RFC 1122 4.2.2.17): a segment without
+ * data one byte before SND.UNA ({@code tcp_xmit_probe_skb} sends {@code snd_una - 1}, which the receiver must
+ * answer with an ACK carrying its window), the first after max(RTO, 200 ms), each next one twice as late.
  */
 public final class TcpConnection {
     static final int WINDOW_SCALE = 7;
@@ -34,6 +40,13 @@ public final class TcpConnection {
     static final int SYN_RETRIES = 6;
     private static final byte[] NO_DATA = new byte[0];
     static final int RETRIES = 15;
+    /**
+     * The timestamps option as every segment after the SYN carries it (NOP, NOP, kind 8 of 10 bytes): a segment's
+     * data is the MSS less these 12 bytes (RFC 6691 §2; Linux's tcp_current_mss), so a full segment fits the MTU.
+     */
+    static final int TIMESTAMPS_LENGTH = 12;
+    /** Linux's tcp_invalid_ratelimit: at most one ACK to out-of-window segments without data per 500 ms. */
+    static final long OLD_SEGMENT_ACK_INTERVAL = 500_000_000L;
 
     private final TcpStack stack;
     private final int index;
@@ -73,6 +86,21 @@ public final class TcpConnection {
     private int quickAcks = QUICK_ACKS;
     private boolean ackPending;
     private boolean delayedAckScheduled;
+    /** While a segment that fills a hole and what was held after it are taken in: one ACK for all, at the end. */
+    private boolean fillingHole;
+
+    private final ReceiveWindow receiveWindow;
+    private final OutOfOrderQueue outOfOrder = new OutOfOrderQueue();
+    /** The program's reading, when it reads slower than data arrives; {@code null}: it reads everything at once. */
+    private SlowReader reader;
+    private boolean zeroWindowAdvertised;
+    private long lastOldSegmentAck = Long.MIN_VALUE;
+
+    /** The persist timer: armed while data waits for the peer's window and nothing is in flight. */
+    private int persistGeneration;
+    private boolean persistArmed;
+    private int probeBackoff;
+    private int probesOut;
 
     TcpConnection(TcpStack stack, int index, boolean client, Ipv4Address localIp, int localPort, Ipv4Address remoteIp,
                   int remotePort) {
@@ -92,6 +120,13 @@ public final class TcpConnection {
         this.sndMax = iss;
         this.buffer = new SendBuffer((iss + 1) & 0xffffffffL);
         this.mss = 536;
+        this.receiveWindow = new ReceiveWindow((long) (client ? CLIENT_WINDOW : SERVER_WINDOW) << WINDOW_SCALE,
+                WINDOW_SCALE);
+    }
+
+    /** The program reads at most {@code bitsPerSecond} from this connection (a scenario's {@code readRate}). */
+    void readRate(long bitsPerSecond) {
+        reader = new SlowReader(this, stack.sim(), bitsPerSecond);
     }
 
     // ---------------------------------------------------------------- what applications call
@@ -170,6 +205,7 @@ public final class TcpConnection {
     void accept(TcpHeader syn) {
         irs = syn.sequence();
         rcvNxt = (syn.sequence() + 1) & 0xffffffffL;
+        receiveWindow.opened(rcvNxt, SERVER_SYN_WINDOW);
         peerOptions(syn);
         setState(TcpState.SYN_RECEIVED);
         sendSyn();
@@ -183,7 +219,7 @@ public final class TcpConnection {
         peerWindowScale = Math.min(peerWindowScale, 14);
         h.option(TcpOption.Timestamps.class).ifPresent(ts -> tsRecent = ts.tsval());
         peerWindow = h.window();
-        cwnd = 10L * mss;
+        cwnd = 10L * segmentSize();
     }
 
     // ---------------------------------------------------------------- receiving
@@ -200,6 +236,7 @@ public final class TcpConnection {
             if (f.syn() && f.ack() && h.acknowledgement() == ((iss + 1) & 0xffffffffL)) {
                 irs = h.sequence();
                 rcvNxt = (h.sequence() + 1) & 0xffffffffL;
+                receiveWindow.opened(rcvNxt, CLIENT_SYN_WINDOW);
                 peerOptions(h);
                 acknowledged(h.acknowledgement());
                 setState(TcpState.ESTABLISHED);
@@ -234,6 +271,11 @@ public final class TcpConnection {
             }
             peerWindow = (long) h.window() << peerWindowScale;
             acknowledged(h.acknowledgement());
+            probesOut = 0;
+            if (persistArmed) {
+                // Linux's tcp_ack_probe: an ACK while the window is closed sets the next probe from now on
+                cancelPersist();
+            }
         }
         receiveData(h, packet, payloadOffset, payloadLength);
         output();
@@ -241,16 +283,39 @@ public final class TcpConnection {
 
     private void receiveData(TcpHeader h, byte[] packet, int off, int len) {
         boolean fin = h.flags().fin();
+        long seq = h.sequence();
         if (len == 0 && !fin) {
+            if (after(receiveWindow.advertisedAt(), seq) && state != TcpState.CLOSED) {
+                oldSegment(seq);
+            }
             return;
         }
-        long seq = h.sequence();
         if (after(seq, rcvNxt)) {
+            outOfOrder.hold(seq, packet, off, len, fin);
             stack.host().note(Protocol.TCP, index, "segment from seq " + received(seq) + " arrived before the one "
-                    + "expected (" + received(rcvNxt) + "): dropped, duplicate ACK sent");
+                    + "expected (" + received(rcvNxt) + "): held, duplicate ACK sent");
             sendAck();
             return;
         }
+        if (outOfOrder.isEmpty()) {
+            take(seq, packet, off, len, fin);
+            return;
+        }
+        // it fills (part of) the hole: what was held and now follows on is taken in, then one immediate ACK for
+        // all of it (RFC 5681 §4.2: "an immediate ACK ... when the segment fills in all or part of a gap")
+        fillingHole = true;
+        take(seq, packet, off, len, fin);
+        for (OutOfOrderQueue.Held held; (held = outOfOrder.next(rcvNxt)) != null; ) {
+            take(held.seq(), held.data(), 0, held.data().length, held.fin());
+        }
+        fillingHole = false;
+        if (ackPending) {
+            sendAck();
+        }
+    }
+
+    /** In-order data (and FIN) from {@code seq} on: what is new goes to the program. */
+    private void take(long seq, byte[] packet, int off, int len, boolean fin) {
         int skip = (int) ((rcvNxt - seq) & 0xffffffffL);
         if (skip > len || skip == len && !fin) {
             // all of it came before: a retransmission we already have
@@ -271,10 +336,15 @@ public final class TcpConnection {
             if (quick) {
                 quickAcks--;
             }
-            if (app != null) {
+            if (reader != null) {
+                reader.arrived(data);
+                if (reader.unread() > receiveWindow.space() / 2) {
+                    quickAcks = 0; // Linux leaves quick-ack mode when the buffer is half full (__tcp_select_window)
+                }
+            } else if (app != null) {
                 app.received(this, data);
             }
-            if (ackPending) {
+            if (ackPending && !fillingHole) {
                 if (quick) {
                     sendAck();
                 } else {
@@ -292,13 +362,55 @@ public final class TcpConnection {
             } else {
                 enterTimeWait();
             }
-            if (app != null) {
+            if (reader != null) {
+                reader.finArrived();
+            } else if (app != null) {
                 app.peerClosed(this);
             }
-            if (ackPending) {
+            if (ackPending && !fillingHole) {
                 sendAck();
             }
         }
+    }
+
+    /** The program read {@code data} from the receive buffer; if that opened the window enough, the peer hears. */
+    void programRead(byte[] data) {
+        if (app != null) {
+            app.received(this, data);
+        }
+        if (state.receives() && receiveWindow.updateWorthSending(rcvNxt, unread(), segmentSize())) {
+            sendAck();
+        }
+    }
+
+    /** The program read up to the peer's FIN. */
+    void programSawFin() {
+        if (app != null) {
+            app.peerClosed(this);
+        }
+    }
+
+    /**
+     * A segment without data from before the window (a zero-window probe, or a stale ACK): RFC 9293 §3.10.7.4 says
+     * to answer an unacceptable segment with an ACK; Linux does, at most once per 500 ms ({@code tcp_sequence} finds
+     * it old, {@code tcp_send_dupack} answers, {@code tcp_oow_rate_limited} limits).
+     */
+    private void oldSegment(long seq) {
+        long now = stack.sim().now();
+        if (lastOldSegmentAck != Long.MIN_VALUE && now - lastOldSegmentAck < OLD_SEGMENT_ACK_INTERVAL) {
+            stack.host().note(Protocol.TCP, index, "segment from seq " + received(seq) + " without data is before "
+                    + "the window: not answered (Linux answers at most one every 500 ms)");
+            return;
+        }
+        lastOldSegmentAck = now;
+        stack.host().note(Protocol.TCP, index, "segment from seq " + received(seq) + " without data is before the "
+                + "window (a window probe): answered with an ACK carrying the window");
+        sendAck();
+    }
+
+    /** Bytes that take room in the receive buffer: received and not read yet, and held out of order. */
+    private long unread() {
+        return (reader == null ? 0 : reader.unread()) + outOfOrder.bytes();
     }
 
     /** The peer acknowledged everything before {@code ack}. */
@@ -317,7 +429,7 @@ public final class TcpConnection {
             timedSeq = -1;
         }
         rto.acknowledged();
-        cwnd += cwnd < ssthresh ? acked : Math.max(1, (long) mss * mss / cwnd);
+        cwnd += cwnd < ssthresh ? acked : Math.max(1, (long) segmentSize() * segmentSize() / cwnd);
         rtoDeadline = sndUna == sndMax ? -1 : stack.sim().now() + rto.current();
         boolean finAcked = closeRequested && buffer.length() == 0 && sndUna == sndMax && finSent();
         if (finAcked) {
@@ -348,19 +460,21 @@ public final class TcpConnection {
             int sentOfBuffer = buffer.before(sndNxt);
             int unsent = buffer.length() - sentOfBuffer;
             if (unsent > 0) {
-                int n = (int) Math.min(Math.min(unsent, mss), window - inFlight);
-                if (n <= 0) {
+                int full = Math.min(unsent, segmentSize());
+                int n = (int) Math.min(full, window - inFlight);
+                // sender-side silly-window avoidance (RFC 9293 §3.8.6.2.1, Linux's tcp_snd_wnd_test): a segment
+                // the peer's window would cut short waits for the window to open (or for the persist timer); one the
+                // congestion window would cut short waits for an ACK (Linux counts cwnd in whole segments)
+                if (n < full) {
+                    waitForWindow();
                     break;
                 }
-                boolean retransmission = after(sndMax, sndNxt);
-                send(n == unsent ? TcpFlags.PSH_ACK : TcpFlags.ACK, sndNxt, ownWindow(),
-                        TcpOptions.linuxTimestamps(tsval(), tsRecent), buffer.bytes(), sentOfBuffer, n);
-                if (!retransmission && timedSeq < 0) {
-                    timedSeq = (sndNxt + n) & 0xffffffffL;
-                    timedAt = stack.sim().now();
-                }
-                advance(n);
+                sendData(sentOfBuffer, n, unsent);
             } else if (closeRequested && sndNxt == buffer.end()) {
+                if (peerWindow <= inFlight) {
+                    waitForWindow(); // a FIN takes a sequence number, and so room in the window
+                    break;
+                }
                 if (state == TcpState.ESTABLISHED) {
                     setState(TcpState.FIN_WAIT_1);
                 } else if (state == TcpState.CLOSE_WAIT) {
@@ -373,6 +487,26 @@ public final class TcpConnection {
                 break;
             }
         }
+    }
+
+    private void sendData(int sentOfBuffer, int n, int unsent) {
+        boolean retransmission = after(sndMax, sndNxt);
+        send(n == unsent ? TcpFlags.PSH_ACK : TcpFlags.ACK, sndNxt, ownWindow(),
+                TcpOptions.linuxTimestamps(tsval(), tsRecent), buffer.bytes(), sentOfBuffer, n);
+        if (!retransmission && timedSeq < 0) {
+            timedSeq = (sndNxt + n) & 0xffffffffL;
+            timedAt = stack.sim().now();
+        }
+        if (persistArmed || probeBackoff > 0) {
+            cancelPersist();
+            probeBackoff = 0;
+        }
+        advance(n);
+    }
+
+    /** The most data one segment carries: the MSS less the timestamps option it also carries. */
+    int segmentSize() {
+        return mss - TIMESTAMPS_LENGTH;
     }
 
     private void advance(int n) {
@@ -407,8 +541,16 @@ public final class TcpConnection {
         stack.host().sendTcp(this, h, data == null ? NO_DATA : data, off, len, id);
     }
 
+    /** The window field: the free space of the receive buffer, scaled by our window-scale shift. */
     private int ownWindow() {
-        return client ? CLIENT_WINDOW : SERVER_WINDOW;
+        int w = receiveWindow.select(rcvNxt, unread(), segmentSize());
+        if ((w == 0) != zeroWindowAdvertised) {
+            zeroWindowAdvertised = w == 0;
+            stack.host().note(Protocol.TCP, index, w == 0 ? "receive buffer full (" + unread() + " bytes not read "
+                    + "yet): window 0 advertised, the peer must stop" : "the program read from the receive buffer: "
+                    + "window open again, " + ((long) w << WINDOW_SCALE) + " bytes");
+        }
+        return w;
     }
 
     private int nextIpId() {
@@ -434,6 +576,67 @@ public final class TcpConnection {
                 sendAck();
             }
         });
+    }
+
+    /**
+     * Data (or the FIN) waits for the peer's window. With nothing in flight no ACK will come to open it, so the
+     * persist timer is set (Linux's tcp_check_probe_timer): after max(RTO, 200 ms), doubled for each probe.
+     */
+    private void waitForWindow() {
+        if (sndMax != sndUna || persistArmed) {
+            return;
+        }
+        long wait = Math.min(RetransmissionTimeout.MAX,
+                Math.max(rto.current(), RetransmissionTimeout.MIN) << Math.min(probeBackoff, 20));
+        if (probeBackoff == 0) {
+            stack.host().note(Protocol.TCP, index, "the peer's window (" + peerWindow + " bytes) has no room for "
+                    + "the next segment: waiting; persist timer set for " + wait / 1_000_000 + " ms");
+        }
+        persistArmed = true;
+        int generation = ++persistGeneration;
+        stack.sim().after(wait, () -> {
+            if (generation == persistGeneration) {
+                persistArmed = false;
+                persistTimeout();
+            }
+        });
+    }
+
+    private void cancelPersist() {
+        persistArmed = false;
+        persistGeneration++;
+    }
+
+    /** Linux's tcp_probe_timer, tcp_send_probe0 and tcp_write_wakeup. */
+    private void persistTimeout() {
+        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT || sndMax != sndUna) {
+            return;
+        }
+        int sentOfBuffer = buffer.before(sndNxt);
+        int unsent = buffer.length() - sentOfBuffer;
+        if (peerWindow > 0) {
+            // the window is open, but by less than a segment: send what fits (the "probe" carries data)
+            if (unsent > 0) {
+                sendData(sentOfBuffer, (int) Math.min(Math.min(unsent, segmentSize()), peerWindow), unsent);
+            } else {
+                output();
+            }
+            return;
+        }
+        if (++probesOut > RETRIES) {
+            stack.host().note(Protocol.TCP, index, "no window after " + RETRIES + " zero-window probes: connection "
+                    + "abandoned");
+            finish();
+            return;
+        }
+        stack.host().note(Protocol.TCP, index, "persist timer: zero-window probe (no data, seq " + sent(sndUna - 1)
+                + ", one before the unacknowledged data, so the peer answers with its window)");
+        send(TcpFlags.ACK, (sndUna - 1) & 0xffffffffL, ownWindow(), TcpOptions.linuxTimestamps(tsval(), tsRecent),
+                null, 0, 0);
+        if (probeBackoff < RETRIES) {
+            probeBackoff++;
+        }
+        waitForWindow();
     }
 
     private void armRto() {
@@ -484,8 +687,8 @@ public final class TcpConnection {
         if (opening) {
             sendSyn();
         } else {
-            ssthresh = Math.max(((sndMax - sndUna) & 0xffffffffL) / 2, 2L * mss);
-            cwnd = mss;
+            ssthresh = Math.max(((sndMax - sndUna) & 0xffffffffL) / 2, 2L * segmentSize());
+            cwnd = segmentSize();
             sndNxt = sndUna;
             output();
         }
@@ -515,6 +718,7 @@ public final class TcpConnection {
         }
         setState(TcpState.CLOSED);
         rtoDeadline = -1;
+        cancelPersist();
         stack.remove(this);
         if (app != null) {
             app.closed(this);

@@ -89,7 +89,7 @@ class LessonsCommandTest {
                 "01-handshake/lesson.yaml:3:11: unknown scenario \"one-client.yml\": no file one-client.yml in "
                         + "01-handshake/ and no shipped scenario of that name (shipped: broadcast-three-clients.yaml, "
                         + "lossy-retransmission.yaml, one-client.yaml, rooms.yaml, router-two-subnets.yaml, "
-                        + "small-mtu.yaml); did you mean \"one-client.yaml\"?",
+                        + "slow-reader.yaml, small-mtu.yaml); did you mean \"one-client.yaml\"?",
                 "01-handshake/lesson.yaml:6:11: text page: no Markdown file missing.md in 01-handshake/",
                 "01-handshake/lesson.yaml:11:9: step \"find-syn-ack\": unknown check \"selected-evnt\" (known: "
                         + "selected-event, selected-field, selected-bytes, emitted, received, layer-model, "

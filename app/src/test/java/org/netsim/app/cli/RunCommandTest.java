@@ -37,7 +37,9 @@ class RunCommandTest {
                         "42[\"chat\",\"does this arrive?\"]", "42[\"chat\",\"does this arrive?\"]", "41")),
                 Arguments.of("router-two-subnets.yaml", "server", List.of("40", "5",
                         "42[\"chat\",\"across the router\"]", "41")),
-                Arguments.of("small-mtu.yaml", "server", List.of("40", "42[\"essay\",\"Fragmentation splits")));
+                Arguments.of("small-mtu.yaml", "server", List.of("40", "42[\"essay\",\"Fragmentation splits")),
+                Arguments.of("slow-reader.yaml", "server", List.of("40", "420[\"upload\",\"0123456789",
+                        "430[\"stored\"]", "41")));
     }
 
     @ParameterizedTest(name = "{0} at {1}")
@@ -96,6 +98,33 @@ class RunCommandTest {
                 "-T", "fields", "-e", "ip.src", "-e", "tcp.len").toArray(String[]::new));
         // the emit (6-byte masked WebSocket header + 30 bytes: 42["chat","does this arrive?"]) goes again from Alice
         assertThat(re.stdout().lines().toList()).contains("192.168.1.2\t36");
+    }
+
+    @Test
+    void slowReaderScenarioHasTsharkMarkTheZeroWindowTheProbesAndTheWindowUpdates() throws Exception {
+        ExternalTool.requireTshark();
+        Cli.Result r = Cli.run("run", "slow-reader.yaml", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        for (String point : List.of("alice", "server")) {
+            var marks = run(tshark("-r", dir.resolve(point + ".pcap").toString(), "-Y", "tcp.analysis.zero_window "
+                    + "or tcp.analysis.window_update or tcp.analysis.keep_alive or tcp.analysis.zero_window_probe",
+                    "-T", "fields", "-e", "ip.src", "-e", "tcp.len", "-e", "tcp.analysis.zero_window",
+                    "-e", "tcp.analysis.window_update", "-e", "tcp.analysis.keep_alive",
+                    "-e", "tcp.analysis.zero_window_probe").toArray(String[]::new));
+            assertThat(marks.exitCode()).as(marks.stderr()).isZero();
+            List<String[]> rows = marks.stdout().lines().map(l -> l.split("\t", -1)).toList();
+            // the server (192.168.1.1) advertises the zero window and the updates; Alice sends the probes
+            List<String[]> zero = rows.stream().filter(f -> !f[2].isEmpty()).toList();
+            List<String[]> updates = rows.stream().filter(f -> !f[3].isEmpty()).toList();
+            List<String[]> probes = rows.stream().filter(f -> !f[4].isEmpty()).toList();
+            assertThat(zero).as(point).hasSizeGreaterThan(3).allMatch(f -> f[0].equals("192.168.1.1"));
+            assertThat(updates).as(point).hasSizeGreaterThan(3).allMatch(f -> f[0].equals("192.168.1.1"));
+            // Linux probes with no data one byte before SND.UNA: Wireshark calls that a keep-alive; its
+            // "zero window probe" is the other style, one byte of new data at SND.NXT, which Linux does not send
+            assertThat(probes).as(point).hasSizeGreaterThan(3)
+                    .allMatch(f -> f[0].equals("192.168.1.2") && f[1].equals("0"));
+            assertThat(rows).as(point).noneMatch(f -> !f[5].isEmpty());
+        }
     }
 
     @Test

@@ -78,7 +78,7 @@ class LessonLoaderTest {
         LessonLoader.Result r = LessonLoader.validate(resource("broken-lessons"));
         assertThat(r.lessons()).isEmpty();
         String shipped = "(shipped: broadcast-three-clients.yaml, lossy-retransmission.yaml, one-client.yaml, "
-                + "rooms.yaml, router-two-subnets.yaml, small-mtu.yaml)";
+                + "rooms.yaml, router-two-subnets.yaml, slow-reader.yaml, small-mtu.yaml)";
         String checks = "(known: selected-event, selected-field, selected-bytes, emitted, received, layer-model, "
                 + "reached-time, opened-scenario, captured)";
         assertThat(problems(r)).containsExactly(
