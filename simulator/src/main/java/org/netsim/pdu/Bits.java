@@ -13,9 +13,26 @@ public final class Bits {
         if (bitLength == 0) {
             return 0;
         }
+        if ((bitOffset & 7) == 0) {
+            // whole bytes (ports, addresses, sequence numbers): most fields of every header a simulation reads
+            int at = (int) (bitOffset >>> 3);
+            if (bitLength == 8) {
+                return buf[at] & 0xff;
+            }
+            if (bitLength == 16) {
+                return u16(buf, at);
+            }
+            if (bitLength == 32) {
+                return u32(buf, at);
+            }
+        }
         int firstByte = (int) (bitOffset >>> 3);
         long lastBit = bitOffset + bitLength - 1;
         int lastByte = (int) (lastBit >>> 3);
+        if (lastByte == firstByte) {
+            // inside one byte (IHL, a flag, a WebSocket opcode)
+            return (buf[firstByte] >>> (7 - (int) (lastBit & 7))) & ((1 << bitLength) - 1);
+        }
         if (lastByte - firstByte < 8) {
             // the bytes that hold the field fit in a long: read them at once, then shift and mask
             return (span(buf, firstByte, lastByte) >>> (7 - (int) (lastBit & 7))) & (-1L >>> (64 - bitLength));
@@ -34,7 +51,24 @@ public final class Bits {
             throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
         }
         if ((bitOffset & 7) == 0 && (bitLength & 7) == 0) {
-            int last = (int) (bitOffset >>> 3) + (bitLength >>> 3) - 1;
+            int at = (int) (bitOffset >>> 3);
+            switch (bitLength) {
+                case 8 -> {
+                    buf[at] = (byte) value;
+                    return;
+                }
+                case 16 -> {
+                    putU16(buf, at, (int) value);
+                    return;
+                }
+                case 32 -> {
+                    putU32(buf, at, value);
+                    return;
+                }
+                default -> {
+                }
+            }
+            int last = at + (bitLength >>> 3) - 1;
             for (int i = last, n = bitLength >>> 3; n > 0; n--, i--) {
                 buf[i] = (byte) value;
                 value >>>= 8;
@@ -47,6 +81,12 @@ public final class Bits {
         int firstByte = (int) (bitOffset >>> 3);
         long lastBit = bitOffset + bitLength - 1;
         int lastByte = (int) (lastBit >>> 3);
+        if (lastByte == firstByte) {
+            int shift = 7 - (int) (lastBit & 7);
+            int mask = ((1 << bitLength) - 1) << shift;
+            buf[firstByte] = (byte) ((buf[firstByte] & ~mask) | (((int) value << shift) & mask));
+            return;
+        }
         if (lastByte - firstByte < 8) {
             long span = span(buf, firstByte, lastByte);
             int shift = 7 - (int) (lastBit & 7);
