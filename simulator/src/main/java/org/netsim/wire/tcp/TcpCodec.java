@@ -92,15 +92,8 @@ public final class TcpCodec {
         ACKNOWLEDGEMENT.write(out, at, h.acknowledgement());
         DATA_OFFSET.write(out, at, fixDataOffset ? hl >>> 2 : h.dataOffset());
         RESERVED.write(out, at, h.reserved());
-        TcpFlags f = h.flags();
-        CWR.write(out, at, f.cwr() ? 1 : 0);
-        ECE.write(out, at, f.ece() ? 1 : 0);
-        URG.write(out, at, f.urg() ? 1 : 0);
-        ACK.write(out, at, f.ack() ? 1 : 0);
-        PSH.write(out, at, f.psh() ? 1 : 0);
-        RST.write(out, at, f.rst() ? 1 : 0);
-        SYN.write(out, at, f.syn() ? 1 : 0);
-        FIN.write(out, at, f.fin() ? 1 : 0);
+        // the eight control bits, CWR first and FIN last, fill one byte: written at once
+        Bits.put(out, at * 8L + CWR.bitOffset(), FIN.bitOffset() + 1 - CWR.bitOffset(), h.flags().bits());
         WINDOW.write(out, at, h.window());
         URGENT_POINTER.write(out, at, h.urgentPointer());
         int end = TcpOptions.write(h.options(), out, at + MIN_HEADER_LENGTH);
@@ -145,7 +138,14 @@ public final class TcpCodec {
         if (dataOffset < 5 || dataOffset * 4 > length) {
             return null;
         }
-        OptionParse op = parseOptions(buf, offset + MIN_HEADER_LENGTH, offset + dataOffset * 4, null);
+        int o = offset + MIN_HEADER_LENGTH;
+        if (dataOffset == 8 && buf[o] == TcpOption.KIND_NOP && buf[o + 1] == TcpOption.KIND_NOP
+                && buf[o + 2] == TcpOption.KIND_TIMESTAMPS && buf[o + 3] == 10) {
+            // NOP, NOP, Timestamps: what Linux puts on every segment after the handshake
+            return header(buf, offset, dataOffset, TcpOptions.linuxTimestamps(Bits.u32(buf, o + 4),
+                    Bits.u32(buf, o + 8)));
+        }
+        OptionParse op = parseOptions(buf, o, offset + dataOffset * 4, null);
         return op.error != null ? null : header(buf, offset, dataOffset, op.options);
     }
 
