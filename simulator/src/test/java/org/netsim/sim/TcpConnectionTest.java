@@ -50,7 +50,7 @@ class TcpConnectionTest {
             long delay = acks.get(i).time() - data.get(i).time();
             long end = data.get(i).h().sequence() + 3;
             assertThat(acks.get(i).h().acknowledgement()).isEqualTo(end & 0xffffffffL);
-            if (i < TcpConnection.QUICK_ACKS) {
+            if (i < TcpReceiver.QUICK_ACKS) {
                 assertThat(delay).as("quick ACK %d", i).isLessThan(MS);
             } else {
                 // a delayed ACK: 40 ms after the segment arrived (a few microseconds after it left)
