@@ -39,7 +39,6 @@ public final class ComparisonScreenshotMain {
                     return;
                 }
                 Platform.runLater(() -> {
-                    live.poll();
                     live.stop();
                     scene.getRoot().lookupAll(".tab-pane").forEach(p -> ((javafx.scene.control.TabPane) p)
                             .getTabs().stream().filter(t -> "liveTab".equals(t.getId())).findFirst()

@@ -61,8 +61,7 @@ public final class LiveView extends VBox {
                     "*.pcap", "*.pcapng", "*.cap"));
             java.io.File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                model.openCapture(f.toPath(), java.util.concurrent.ForkJoinPool.commonPool(),
-                        javafx.application.Platform::runLater);
+                model.openCapture(f.toPath(), java.util.concurrent.ForkJoinPool.commonPool());
             }
         });
         Button save = new Button(Messages.get("live.save"));
