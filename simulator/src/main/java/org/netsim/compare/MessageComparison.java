@@ -45,8 +45,15 @@ public record MessageComparison(List<Part> parts, CarriedMessage simulated, Carr
                        FrameComparison comparison) {
     }
 
-    /** What one side of a part shows: the bytes, the tree decoded from them, and the frame number if it is a frame. */
-    public record Shown(byte[] bytes, org.netsim.pdu.Pdu tree, long frame) {
+    /**
+     * One side of a part: the bytes, the tree decoded from them (to show), the part of the tree compared (the tree, or
+     * one Engine.IO packet of a polling body), and the frame's number if it is a frame.
+     */
+    public record Shown(byte[] bytes, org.netsim.pdu.Pdu tree, org.netsim.pdu.Pdu compared, long frame) {
+        /** The bytes of what is compared. */
+        public byte[] comparedBytes() {
+            return java.util.Arrays.copyOfRange(bytes, compared.offset(), compared.end());
+        }
     }
 
     /** Pairs the units by role and number and the frames by place, and compares each pair. */
@@ -61,15 +68,15 @@ public record MessageComparison(List<Part> parts, CarriedMessage simulated, Carr
             FrameComparison fc = c.role() == CarriedMessage.Role.HTTP
                     ? FrameComparison.of(s.compared(), c.compared(), p -> p == Protocol.HTTP)
                     : FrameComparison.of(s.compared(), c.compared());
-            parts.add(new Part(Kind.UNIT, c.role(), c.number(), new Shown(s.bytes(), s.tree(), 0),
-                    new Shown(c.bytes(), c.tree(), 0), fc));
+            parts.add(new Part(Kind.UNIT, c.role(), c.number(), new Shown(s.bytes(), s.tree(), s.compared(), 0),
+                    new Shown(c.bytes(), c.tree(), c.compared(), 0), fc));
         }
         int frames = Math.min(simulated.frames().size(), captured.frames().size());
         for (int i = 0; i < frames; i++) {
             CarriedMessage.Carrier s = simulated.frames().get(i);
             CarriedMessage.Carrier c = captured.frames().get(i);
-            parts.add(new Part(Kind.FRAME, null, i + 1, new Shown(s.bytes(), s.tree(), s.index()),
-                    new Shown(c.bytes(), c.tree(), c.index()), FrameComparison.of(s.tree(), c.tree(),
+            parts.add(new Part(Kind.FRAME, null, i + 1, new Shown(s.bytes(), s.tree(), s.tree(), s.index()),
+                    new Shown(c.bytes(), c.tree(), c.tree(), c.index()), FrameComparison.of(s.tree(), c.tree(),
                     FRAME_LAYERS::contains)));
         }
         return new MessageComparison(parts, simulated, captured);
