@@ -25,63 +25,75 @@ public final class LiveCaptureBench {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             LiveCapture capture = LiveCapture.start("lo", "tcp port " + port, 100_000);
-            long[] drained = {0};
-            Thread consumer = new Thread(() -> {
-                List<CapturedFrame> batch = new ArrayList<>();
-                while (!Thread.currentThread().isInterrupted()) {
-                    batch.clear();
-                    drained[0] += capture.drainTo(batch, 100_000);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
+            try {
+                run(capture, server, port, seconds, rate);
+            } finally {
+                capture.stop();
+            }
+        }
+    }
+
+    private static void run(LiveCapture capture, ServerSocket server, int port, double seconds, long rate)
+            throws Exception {
+        long[] drained = {0};
+        Thread consumer = new Thread(() -> {
+            List<CapturedFrame> batch = new ArrayList<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                batch.clear();
+                drained[0] += capture.drainTo(batch, 100_000);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        consumer.setDaemon(true);
+        consumer.start();
+        Thread reader;
+        long writes = 0;
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+             Socket accepted = server.accept()) {
+            client.setTcpNoDelay(true);
+            accepted.setTcpNoDelay(true);
+            reader = new Thread(() -> {
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = accepted.getInputStream()) {
+                    while (in.read(buf) >= 0) {
+                        // discard
                     }
+                } catch (java.io.IOException e) {
+                    // closed
                 }
             });
-            consumer.start();
-            Thread reader;
-            long writes = 0;
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
-                 Socket accepted = server.accept()) {
-                client.setTcpNoDelay(true);
-                accepted.setTcpNoDelay(true);
-                reader = new Thread(() -> {
-                    byte[] buf = new byte[1 << 16];
-                    try (InputStream in = accepted.getInputStream()) {
-                        while (in.read(buf) >= 0) {
-                            // discard
-                        }
-                    } catch (java.io.IOException e) {
-                        // closed
-                    }
-                });
-                reader.start();
-                OutputStream out = client.getOutputStream();
-                byte[] chunk = new byte[100];
-                long t0 = System.nanoTime();
-                long end = t0 + (long) (seconds * 1e9);
-                while (System.nanoTime() < end) {
-                    out.write(chunk);
-                    writes++;
-                    if (rate > 0) {
-                        // paced by sleeping, not spinning: on two cores a spinning sender starves the capture
-                        long due = t0 + writes * 1_000_000_000L / rate;
-                        long wait = due - System.nanoTime();
-                        if (wait > 1_000_000L) {
-                            Thread.sleep(wait / 1_000_000L);
-                        }
+            reader.setDaemon(true);
+            reader.start();
+            OutputStream out = client.getOutputStream();
+            byte[] chunk = new byte[100];
+            long t0 = System.nanoTime();
+            long end = t0 + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                out.write(chunk);
+                writes++;
+                if (rate > 0) {
+                    // paced by sleeping, not spinning: on two cores a spinning sender starves the capture
+                    long due = t0 + writes * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 1_000_000L) {
+                        Thread.sleep(wait / 1_000_000L);
                     }
                 }
             }
-            Thread.sleep(500);
-            capture.stop();
-            consumer.interrupt();
-            consumer.join();
-            LiveCapture.Counters c = capture.counters();
-            System.out.printf("%d writes of 100 bytes in %.1f s (%s); captured %d frames = %.0f frames/s; dropped by "
-                            + "the kernel %d, by netsim's buffer %d; drained by the consumer %d%n", writes, seconds,
-                    rate == 0 ? "as fast as possible" : rate + "/s asked", c.captured(), c.captured() / seconds,
-                    c.kernelDropped(), c.bufferDropped(), drained[0]);
         }
+        Thread.sleep(500);
+        capture.stop();
+        consumer.interrupt();
+        consumer.join();
+        reader.join(5_000);
+        LiveCapture.Counters c = capture.counters();
+        System.out.printf("%d writes of 100 bytes in %.1f s (%s); captured %d frames = %.0f frames/s; dropped by "
+                        + "the kernel %d, by netsim's buffer %d; drained by the consumer %d%n", writes, seconds,
+                rate == 0 ? "as fast as possible" : rate + "/s asked", c.captured(), c.captured() / seconds,
+                c.kernelDropped(), c.bufferDropped(), drained[0]);
     }
 }
