@@ -77,6 +77,24 @@ class EmbeddedPeerCaptureTest {
                 .containsExactly("to server 42[\"chat\",\"hi\"]", "to server " + score);
         assertThat(events).filteredOn(e -> e.startsWith("to client"))
                 .containsExactly("to client 42[\"chat\",\"hi\"]", "to client " + score);
+
+        // the capture itself says the server is not Node: netty-socketio's handshake (over WebSocket only the
+        // handshake is plain text; over polling netty-socketio gzips its responses, which the decoder reads only
+        // once it inflates HTTP bodies)
+        if (webSocketOnly) {
+            org.netsim.compare.ServerLibraries libraries = new org.netsim.compare.ServerLibraries();
+            java.util.List<org.netsim.capture.decode.CaptureMessage> messages = new ArrayList<>();
+            org.netsim.capture.decode.CaptureDecoder decoder =
+                    org.netsim.capture.decode.CaptureDecoder.forMessages(messages::add);
+            frames.forEach(decoder::frame);
+            decoder.finish();
+            messages.forEach(libraries::observe);
+            var chat = messages.stream().filter(m -> "chat".equals(m.event())).findFirst().orElseThrow();
+            assertThat(libraries.notNode(chat)).hasValueSatisfying(v -> {
+                assertThat(v.server()).isEqualTo("127.0.0.1:" + port);
+                assertThat(v.library()).isEqualTo("netty-socketio");
+            });
+        }
     }
 
     @Test
