@@ -33,8 +33,17 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
 
     /** Compares the whole-frame trees of a simulated frame and a captured one. */
     public static FrameComparison of(Pdu simulated, Pdu captured) {
+        return of(simulated, captured, p -> true);
+    }
+
+    /**
+     * Compares only the layers {@code only} accepts: the lower layers of the frames that carried a message whose own
+     * layers are compared unit by unit ({@link MessageComparison}).
+     */
+    public static FrameComparison of(Pdu simulated, Pdu captured, java.util.function.Predicate<Protocol> only) {
         Map<Protocol, List<Pdu>> sim = layers(simulated);
         Map<Protocol, List<Pdu>> cap = layers(captured);
+        sim.keySet().removeIf(only.negate());
         List<FieldDifference> out = new ArrayList<>();
         List<Protocol> both = new ArrayList<>();
         int same = 0;
@@ -52,6 +61,7 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
     }
 
     private static int compareFields(Pdu simulated, Pdu captured, List<FieldDifference> out) {
+        Reasons.Layers layers = new Reasons.Layers(simulated, captured);
         Map<String, List<Field>> theirs = byKey(captured);
         Map<String, Integer> seen = new HashMap<>();
         int same = 0;
@@ -62,13 +72,13 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
             if (twin != null && twin.display().equals(f.display())) {
                 same++;
             } else {
-                out.add(Reasons.explain(f, twin));
+                out.add(Reasons.explain(f, twin, layers));
             }
         }
         for (Map.Entry<String, List<Field>> e : theirs.entrySet()) {
             int ours = seen.getOrDefault(e.getKey(), 0);
             for (int i = ours; i < e.getValue().size(); i++) {
-                out.add(Reasons.explain(null, e.getValue().get(i)));
+                out.add(Reasons.explain(null, e.getValue().get(i), layers));
             }
         }
         return same;
