@@ -20,6 +20,7 @@ import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
 import org.netsim.wire.socketio.SocketIoType;
 import org.netsim.wire.tcp.TcpHeader;
+import org.netsim.wire.websocket.CloseCodes;
 import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
@@ -109,7 +110,7 @@ public final class MessageExtractor {
                 if (pdu.header() instanceof WebSocketFrame f && f.opcode().isControl() && !pdu.isMalformed()) {
                     ctx.out.add(new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "websocket",
                             f.opcode().label().toUpperCase(java.util.Locale.ROOT), null, null, null, null, List.of(),
-                            f.payload().utf8(), null));
+                            controlText(f), null));
                 }
             }
             case HTTP -> transport = "polling";
@@ -125,6 +126,12 @@ public final class MessageExtractor {
         for (Pdu c : pdu.children()) {
             visit(c, ctx, transport);
         }
+    }
+
+    /** A Close frame's status code and reason, a Ping's or Pong's data (RFC 6455 §5.5). */
+    private static String controlText(WebSocketFrame f) {
+        byte[] p = f.payload().toArray();
+        return CloseCodes.controlText(f.opcode().value(), p, 0, p.length);
     }
 
     private void engineIo(Pdu pdu, EngineIoPacket p, Context ctx, String transport) {
