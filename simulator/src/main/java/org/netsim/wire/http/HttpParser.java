@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Bytes;
+import org.netsim.pdu.DecodedContent;
 import org.netsim.pdu.FieldSpec;
 import org.netsim.pdu.Malformed;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
+import org.netsim.pdu.Protocol;
 
 /**
  * One pass over an HTTP/1.1 message for {@link HttpCodec}. With a builder it also records the fields; without one it
@@ -158,8 +160,11 @@ final class HttpParser {
         String te = head.header("Transfer-Encoding").orElse(null);
         if (te != null) {
             if (HttpMessage.lastCodingIsChunked(te)) {
-                chunked(bodyStart);
+                Bytes content = chunked(bodyStart);
                 message = head.withBodyOnly(Bytes.of(buf, bodyStart, pos));
+                if (malformed == null && !content.isEmpty()) {
+                    decodedBody(content, "chunked", bodyStart, pos);
+                }
                 return;
             }
             if (head.isRequest()) {
@@ -208,6 +213,20 @@ final class HttpParser {
         if (b == null || length == 0) {
             return;
         }
+        if (inner != null && ContentCoding.isEncoded(head)) {
+            // the body field owns the coded bytes; what they decode to is a child read from the decoded bytes
+            String ce = head.header("Content-Encoding").orElse("");
+            ContentCoding.Result r = ContentCoding.decode(ce, Bytes.of(buf, bodyStart, bodyEnd),
+                    ContentCoding.DEFAULT_LIMIT);
+            org.netsim.pdu.Field f = BODY.span(bodyStart, length, 0, Bytes.of(buf, bodyStart, bodyEnd), r.isOk()
+                    ? "Content-Encoding " + r.how() + ": " + length + " bytes, inflated to " + r.content().length()
+                    + " bytes (decoded below)" : null);
+            b.field(r.isOk() ? f : f.withProblem(r.problem()));
+            if (r.isOk()) {
+                decoded(r.content(), r.how(), bodyStart, bodyEnd);
+            }
+            return;
+        }
         int claimed = bodyStart;
         if (inner != null) {
             List<Pdu> children = inner.dissect(message, buf, bodyStart, length);
@@ -219,6 +238,48 @@ final class HttpParser {
         if (claimed < bodyEnd) {
             span(BODY, claimed, bodyEnd, null);
         }
+    }
+
+    /**
+     * A chunked body's content, {@code buf[from, to)} on the wire, its content codings undone: handed to the inner
+     * dissector through a {@link DecodedContent} PDU (the chunk fields already own the bytes on the wire).
+     */
+    private void decodedBody(Bytes content, String framing, int from, int to) {
+        if (b == null || inner == null) {
+            return;
+        }
+        String ce = message.header("Content-Encoding").orElse("");
+        if (ContentCoding.codings(ce).isEmpty()) {
+            decoded(content, framing, from, to);
+            return;
+        }
+        ContentCoding.Result r = ContentCoding.decode(ce, content, ContentCoding.DEFAULT_LIMIT);
+        if (!r.isOk()) {
+            b.child(Pdu.builder(Protocol.HTTP, from).summary("Content-Encoding " + ce + ": not decoded")
+                    .malformed(r.problem(), to, to).end(to).build());
+            return;
+        }
+        decoded(r.content(), framing + ", " + r.how(), from, to);
+    }
+
+    /** The PDU of the decoded body (on the wire {@code buf[from, to)}), its content given to the inner dissector. */
+    private void decoded(Bytes content, String how, int from, int to) {
+        byte[] d = content.toArray();
+        Pdu.Builder w = Pdu.builder(Protocol.HTTP, from).header(new DecodedContent(how, content));
+        int claimed = 0;
+        if (d.length > 0) {
+            List<Pdu> children = inner.dissect(message, d, 0, d.length);
+            w.children(children);
+            for (Pdu c : children) {
+                claimed = Math.max(claimed, c.end());
+            }
+            if (claimed < d.length) {
+                w.child(Pdu.data(d, claimed, d.length - claimed));
+            }
+        }
+        // the children count in the decoded bytes: the PDU itself covers the body on the wire
+        b.child(w.summary("Decoded body (" + how + "): " + (to - from) + " bytes on the wire, " + d.length
+                + " bytes of content").end(to).build());
     }
 
     /** Reads chunked framing from {@code start}; returns the content read (all of it, or up to the problem). */
