@@ -87,18 +87,18 @@ public final class Ipv6Layout {
     public static final FieldSpec ROUTING_DATA = FieldSpec.variable(P, "ipv6.routing.data", "Routing: data", BYTES,
             "The rest of the routing header, as its type defines it (the addresses to visit).", "RFC 8200 §4.4");
 
-    public static final FieldSpec FRAGMENT_NEXT_HEADER = ext("ipv6.fragment.nxt", "Fragment: next header", 0, 8,
+    public static final FieldSpec FRAGMENT_NEXT_HEADER = ext("ipv6.fraghdr.nxt", "Fragment: next header", 0, 8,
             NEXT_TEXT, "RFC 8200 §4.5");
-    public static final FieldSpec FRAGMENT_RESERVED = ext("ipv6.fragment.reserved_octet", "Fragment: reserved", 8, 8,
+    public static final FieldSpec FRAGMENT_RESERVED = ext("ipv6.fraghdr.reserved_octet", "Fragment: reserved", 8, 8,
             "Zero on sending, ignored on receiving.", "RFC 8200 §4.5");
-    public static final FieldSpec FRAGMENT_OFFSET = ext("ipv6.fragment.offset", "Fragment: offset", 16, 13,
+    public static final FieldSpec FRAGMENT_OFFSET = ext("ipv6.fraghdr.offset", "Fragment: offset", 16, 13,
             "Where this fragment's data belongs in the original packet, in units of 8 bytes.", "RFC 8200 §4.5");
-    public static final FieldSpec FRAGMENT_RESERVED_BITS = new FieldSpec(P, "ipv6.fragment.reserved_bits",
+    public static final FieldSpec FRAGMENT_RESERVED_BITS = new FieldSpec(P, "ipv6.fraghdr.reserved_bits",
             "Fragment: reserved bits", 29, 2, BINARY, "Zero on sending, ignored on receiving.", "RFC 8200 §4.5");
-    public static final FieldSpec MORE_FRAGMENTS = new FieldSpec(P, "ipv6.fragment.more", "Fragment: more fragments",
+    public static final FieldSpec MORE_FRAGMENTS = new FieldSpec(P, "ipv6.fraghdr.more", "Fragment: more fragments",
             31, 1, FLAG, "Set on every fragment except the last one. Only the source fragments in IPv6, never a router.",
             "RFC 8200 §4.5");
-    public static final FieldSpec FRAGMENT_ID = new FieldSpec(P, "ipv6.fragment.id", "Fragment: identification", 32,
+    public static final FieldSpec FRAGMENT_ID = new FieldSpec(P, "ipv6.fraghdr.ident", "Fragment: identification", 32,
             32, HEX, "A number the source picks per fragmented packet; all its fragments carry it.", "RFC 8200 §4.5");
 
     public static final FieldSpec DST_NEXT_HEADER = ext("ipv6.dstopts.nxt", "Destination Options: next header", 0, 8,

@@ -90,14 +90,14 @@ class Ipv6CodecTest {
                 "ipv6.hopopts.nxt", "ipv6.hopopts.len", "ipv6.hopopts.option",
                 "ipv6.routing.nxt", "ipv6.routing.len", "ipv6.routing.type", "ipv6.routing.segleft",
                 "ipv6.routing.data",
-                "ipv6.fragment.nxt", "ipv6.fragment.reserved_octet", "ipv6.fragment.offset",
-                "ipv6.fragment.reserved_bits", "ipv6.fragment.more", "ipv6.fragment.id",
+                "ipv6.fraghdr.nxt", "ipv6.fraghdr.reserved_octet", "ipv6.fraghdr.offset",
+                "ipv6.fraghdr.reserved_bits", "ipv6.fraghdr.more", "ipv6.fraghdr.ident",
                 "ipv6.dstopts.nxt", "ipv6.dstopts.len", "ipv6.dstopts.option", "ipv6.dstopts.option");
         assertThat(value(ip, "ipv6.nxt")).isEqualTo("IPv6 Hop-by-Hop Option (0)");
         assertThat(value(ip, "ipv6.hopopts.option")).isEqualTo("PadN (0x01), 6 bytes");
         assertThat(value(ip, "ipv6.routing.type")).isEqualTo("2 (Type 2 Routing Header)");
         assertThat(value(ip, "ipv6.routing.len")).isEqualTo("2 (24 bytes)");
-        assertThat(value(ip, "ipv6.fragment.id")).isEqualTo("0x12345678");
+        assertThat(value(ip, "ipv6.fraghdr.ident")).isEqualTo("0x12345678");
         assertThat(ip.fields()).filteredOn(f -> f.key().equals("ipv6.dstopts.option")).extracting(Field::display)
                 .containsExactly("Pad1 (0x00), 1 byte", "PadN (0x01), 5 bytes");
         Ipv6Header h = ip.header(Ipv6Header.class).orElseThrow();
@@ -109,8 +109,8 @@ class Ipv6CodecTest {
         assertThat(tcp.offset()).isEqualTo(h.headerLength());
         assertThat(value(tcp, "tcp.checksum")).endsWith("[correct]");
         // the fragment header's bit fields each own their own bits
-        assertThat(ip.field("ipv6.fragment.more").orElseThrow().bitLength()).isEqualTo(1);
-        assertThat(ip.field("ipv6.fragment.offset").orElseThrow().bitLength()).isEqualTo(13);
+        assertThat(ip.field("ipv6.fraghdr.more").orElseThrow().bitLength()).isEqualTo(1);
+        assertThat(ip.field("ipv6.fraghdr.offset").orElseThrow().bitLength()).isEqualTo(13);
     }
 
     @Test
