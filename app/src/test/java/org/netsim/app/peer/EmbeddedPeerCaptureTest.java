@@ -67,7 +67,7 @@ class EmbeddedPeerCaptureTest {
         String toServer = ":" + port;
         for (CapturedFrame f : frames) {
             byte[] data = f.data().toArray();
-            Pdu root = dissector.dissect(data, 0, data.length, false);
+            Pdu root = dissector.dissect(f.linkType(), data, 0, data.length);
             for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
                 if (m.isMalformed()) {
                     malformed.add("frame " + f.index() + ": " + m.malformed());
@@ -97,6 +97,51 @@ class EmbeddedPeerCaptureTest {
                 .containsExactly("to server 42[\"chat\",\"hi\"]", "to server " + score);
         assertThat(events).filteredOn(e -> e.startsWith("to client"))
                 .containsExactly("to client 42[\"chat\",\"hi\"]", "to client " + score);
+    }
+
+    /**
+     * On Linux's {@code any} device libpcap gives Linux cooked capture (DLT 113), not Ethernet: the capture says so
+     * with each frame, and everything decodes. Before, every frame was read as Ethernet and nothing was found.
+     */
+    @Test
+    void aCaptureOnTheAnyDeviceIsCookedCaptureAndDecodes() throws Exception {
+        int port = freePort();
+        LiveCapture capture;
+        try {
+            capture = LiveCapture.start("any", "tcp port " + port, 100_000);
+        } catch (CaptureProblem p) {
+            ExternalTool.missing("live capture on any", p.getMessage());
+            return;
+        }
+        List<CapturedFrame> frames = new ArrayList<>();
+        try (EmbeddedPeer peer = EmbeddedPeer.start(port, false)) {
+            peer.emit("chat", "[\"any\"]");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline && peer.received().size() < 2) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+        } finally {
+            Thread.sleep(100);
+            capture.stop();
+            capture.drainTo(frames, Integer.MAX_VALUE);
+        }
+        assertThat(capture.linkType()).isEqualTo(org.netsim.wire.link.LinkType.LINUX_SLL);
+        assertThat(frames).isNotEmpty().allMatch(f -> f.linkType() == org.netsim.wire.link.LinkType.LINUX_SLL);
+        List<CaptureMessage> ms = new ArrayList<>();
+        CaptureDecoder decoder = CaptureDecoder.forMessages(ms::add);
+        frames.forEach(decoder::frame);
+        decoder.finish();
+        assertThat(ms).filteredOn(m -> m.isMalformed() || m.isGap()).extracting(CaptureMessage::malformed).isEmpty();
+        assertThat(ms).filteredOn(m -> "EVENT".equals(m.type())).extracting(CaptureMessage::text)
+                .containsExactly("42[\"chat\",\"any\"]", "42[\"chat\",\"any\"]");
+        StackDissector dissector = new StackDissector();
+        for (CapturedFrame f : frames) {
+            byte[] data = f.data().toArray();
+            Pdu root = dissector.dissect(f.linkType(), data, 0, data.length);
+            assertThat(root.protocol()).isEqualTo(org.netsim.pdu.Protocol.LINUX_SLL);
+            assertThat(root.firstMalformed()).isEmpty();
+        }
     }
 
     @Test

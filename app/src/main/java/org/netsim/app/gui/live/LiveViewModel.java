@@ -106,7 +106,7 @@ public final class LiveViewModel {
             spooled = null;
             spoolPath = java.nio.file.Files.createTempFile("netsim-live", ".pcap");
             spoolPath.toFile().deleteOnExit();
-            spool = org.netsim.app.pcap.PcapFileWriter.create(spoolPath);
+            spool = org.netsim.app.pcap.PcapFileWriter.create(spoolPath, capture.linkType());
         } catch (IOException e) {
             spool = null;
             problem.set(Messages.get("live.spool.failed", e.getMessage()));
@@ -160,7 +160,7 @@ public final class LiveViewModel {
             // frame-by-frame dissector, which follows each connection as Wireshark's per-frame view does
             byte[] data = f.data().toArray();
             spool(f, data);
-            Pdu root = dissector.dissect(data, 0, data.length, false);
+            Pdu root = dissector.dissect(f.linkType(), data, 0, data.length);
             int before = decoded.size();
             decoder.frame(f);
             if (decoded.size() > before) {
@@ -238,7 +238,7 @@ public final class LiveViewModel {
                     CapturedFrame f = reader.next();
                     read += 16 + f.capturedLength();
                     byte[] data = f.data().toArray();
-                    Pdu root = fileDissector.dissect(data, 0, data.length, false);
+                    Pdu root = fileDissector.dissect(f.linkType(), data, 0, data.length);
                     int before = got.size();
                     fileDecoder.frame(f);
                     if (got.size() > before) {
