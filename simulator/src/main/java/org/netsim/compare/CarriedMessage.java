@@ -128,7 +128,7 @@ public record CarriedMessage(CaptureMessage message, List<Carrier> frames, List<
                            int to) {
         static Segment of(CapturedFrame f, StackDissector dissector) {
             byte[] b = f.data().toArray();
-            Pdu tree = dissector.dissect(b, 0, b.length, false);
+            Pdu tree = dissector.dissect(f.linkType(), b, 0, b.length);
             Pdu ip = tree.find(Protocol.IPV4).orElse(null);
             Pdu tcp = tree.find(Protocol.TCP).orElse(null);
             Ipv4Header iph = ip == null ? null : ip.header(Ipv4Header.class).orElse(null);

@@ -109,7 +109,10 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
         }
     }
 
-    /** Every field in the tree (headers, then children, then trailer), in frame order. */
+    /**
+     * Every field in the tree that owns bytes of the frame (headers, then children, then trailer), in frame order: the
+     * children of a PDU decoded from other bytes ({@link DecodedContent}) are left out.
+     */
     public List<Field> allFields() {
         List<Field> out = new ArrayList<>();
         collect(out);
@@ -118,10 +121,17 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
 
     private void collect(List<Field> out) {
         out.addAll(fields);
-        for (Pdu c : children) {
-            c.collect(out);
+        if (!(header instanceof DecodedContent)) {
+            for (Pdu c : children) {
+                c.collect(out);
+            }
         }
         out.addAll(trailer);
+    }
+
+    /** The decoded bytes this PDU's children were read from, if they are not the frame's ({@link DecodedContent}). */
+    public Optional<DecodedContent> decodedContent() {
+        return header(DecodedContent.class);
     }
 
     /** The first malformed PDU in this tree, if any. */

@@ -20,6 +20,11 @@ import org.netsim.wire.http.HttpMessage;
 import org.netsim.wire.ipv4.IpProtocol;
 import org.netsim.wire.ipv4.Ipv4Codec;
 import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.ipv6.Ipv6Address;
+import org.netsim.wire.ipv6.Ipv6Codec;
+import org.netsim.wire.ipv6.Ipv6Header;
+import org.netsim.wire.link.LinkLayer;
+import org.netsim.wire.link.LinkType;
 import org.netsim.wire.physical.PhysicalCodec;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.tcp.TcpCodec;
@@ -31,8 +36,9 @@ import org.netsim.wire.websocket.WebSocketFrame;
 import org.netsim.wire.websocket.WebSocketLayout;
 
 /**
- * Decodes whole Ethernet frames through every layer: Ethernet, then ARP, or IPv4, TCP, then HTTP or WebSocket,
- * Engine.IO and Socket.IO. The same path decodes simulated frames and captured ones.
+ * Decodes whole frames through every layer: the link header (Ethernet, or for captures Linux cooked capture, BSD
+ * loopback or none: {@link LinkLayer}), then ARP, or IPv4 or IPv6, TCP, then HTTP (bodies de-chunked and inflated)
+ * or WebSocket, Engine.IO and Socket.IO. The same path decodes simulated frames and captured ones.
  *
  * <p>Like Wireshark, it follows each TCP connection across frames: a connection is HTTP until a
  * {@code 101 Switching Protocols} answer, WebSocket after it. A connection first seen after its upgrade (a capture
@@ -53,22 +59,40 @@ public final class StackDissector {
         long webSocketNextSequence;
     }
 
-    private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
+    /** By {@link ConversationKey} for IPv4, by {@link Ipv6ConversationKey} for IPv6. */
+    private final Map<Object, Conversation> conversations = new HashMap<>();
     private final PayloadDissector<EngineIoPacket> socketIo = StackDissector::socketIo;
     private final PayloadDissector<WebSocketFrame> webSocketPayload = StackDissector::webSocketPayload;
 
     /** Decodes one Ethernet frame; {@code hasFcs} when its last 4 bytes are the frame check sequence. */
     public Pdu dissect(byte[] frame, int offset, int length, boolean hasFcs) {
-        return EthernetCodec.dissect(frame, offset, length, hasFcs, (eth, b, o, l) -> {
-            if (eth.etherType().equals(EtherType.IPV4)) {
-                return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
-            }
-            if (eth.etherType().equals(EtherType.ARP)) {
-                // 28 bytes of ARP in a frame of at least 60: the ARP PDU ends after them, the rest is Ethernet padding.
-                return List.of(ArpCodec.dissect(b, o, l));
-            }
-            return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
-        });
+        return LinkLayer.dissect(LinkType.ETHERNET, frame, offset, length, hasFcs, network);
+    }
+
+    /**
+     * Decodes one captured frame of the given link type ({@link LinkType}: Ethernet, Linux cooked capture v1 and v2,
+     * BSD loopback, raw IP): the link header's PDU, then the same layers as for Ethernet. A link type that is not
+     * decoded gives one malformed PDU that says so.
+     */
+    public Pdu dissect(int linkType, byte[] frame, int offset, int length) {
+        return LinkLayer.dissect(linkType, frame, offset, length, false, network);
+    }
+
+    private final PayloadDissector<EtherType> network = this::network;
+
+    /** What a link header carries, by EtherType: IPv4, IPv6 or ARP. */
+    private List<Pdu> network(EtherType type, byte[] b, int o, int l) {
+        if (type.equals(EtherType.IPV4)) {
+            return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
+        }
+        if (type.equals(EtherType.IPV6)) {
+            return List.of(Ipv6Codec.dissect(b, o, l, this::ipv6Payload));
+        }
+        if (type.equals(EtherType.ARP)) {
+            // 28 bytes of ARP in a frame of at least 60: the ARP PDU ends after them, the rest is Ethernet padding.
+            return List.of(ArpCodec.dissect(b, o, l));
+        }
+        return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
     }
 
     public Pdu dissect(byte[] frame) {
@@ -111,20 +135,49 @@ public final class StackDissector {
         return Ipv4Codec.dissect(packet, 0, packet.length, new StackDissector()::ipPayload);
     }
 
+    /** An IPv6 packet outside a frame, decoded down to TCP's payload. */
+    public static Pdu dissectIpv6(byte[] packet) {
+        return Ipv6Codec.dissect(packet, 0, packet.length, new StackDissector()::ipv6Payload);
+    }
+
     private List<Pdu> ipPayload(Ipv4Header ip, byte[] b, int o, int l) {
         if (ip.protocol().value() == IpProtocol.TCP.value()) {
             return List.of(TcpCodec.dissect(b, o, l, ip.source(), ip.destination(),
-                    (tcp, b2, o2, l2) -> tcpPayload(ip, tcp, b2, o2, l2)));
+                    (tcp, b2, o2, l2) -> tcpPayload(ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
+                            tcp.destinationPort()), tcp, b2, o2, l2)));
         }
         return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
     }
 
-    private List<Pdu> tcpPayload(Ipv4Header ip, TcpHeader tcp, byte[] buf, int off, int len) {
+    /** One TCP connection over IPv6, the same whichever way a segment travels. */
+    private record Ipv6ConversationKey(Ipv6Address a, int portA, Ipv6Address b, int portB) {
+        static Ipv6ConversationKey of(Ipv6Address src, int srcPort, Ipv6Address dst, int dstPort) {
+            int c = Long.compareUnsigned(src.high(), dst.high());
+            if (c == 0) {
+                c = Long.compareUnsigned(src.low(), dst.low());
+            }
+            if (c == 0) {
+                c = Integer.compare(srcPort, dstPort);
+            }
+            return c <= 0 ? new Ipv6ConversationKey(src, srcPort, dst, dstPort)
+                    : new Ipv6ConversationKey(dst, dstPort, src, srcPort);
+        }
+    }
+
+    private List<Pdu> ipv6Payload(Ipv6Header ip, byte[] b, int o, int l) {
+        if (ip.upperLayerProtocol() == IpProtocol.TCP.value()) {
+            // the checksum covers the final destination's pseudo-header (RFC 8200 §8.1)
+            return List.of(TcpCodec.dissectOverIpv6(b, o, l, ip.source(), ip.finalDestination(),
+                    (tcp, b2, o2, l2) -> tcpPayload(Ipv6ConversationKey.of(ip.source(), tcp.sourcePort(),
+                            ip.destination(), tcp.destinationPort()), tcp, b2, o2, l2)));
+        }
+        return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
+    }
+
+    private List<Pdu> tcpPayload(Object key, TcpHeader tcp, byte[] buf, int off, int len) {
         if (len == 0) {
             return List.of();
         }
-        ConversationKey key = ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
-                tcp.destinationPort());
         Conversation c = conversations.computeIfAbsent(key, k -> new Conversation());
         if (c.mode == Mode.UNKNOWN) {
             if (HttpFraming.startsMessage(buf, off, len)) {

@@ -96,7 +96,8 @@ class LessonLoaderTest {
                 "01-bad-lesson/lesson.yaml:14:11: step id \"find-syn-ack\" is used twice in this lesson (first at "
                         + "line 8)",
                 "01-bad-lesson/lesson.yaml:17:50: step \"find-syn-ack\": selected-event: unknown protocol \"TPC\" "
-                        + "(known: PHYSICAL, ETHERNET, ARP, IPV4, TCP, HTTP, WEBSOCKET, ENGINEIO, SOCKETIO, DATA)",
+                        + "(known: PHYSICAL, ETHERNET, ARP, IPV4, TCP, HTTP, WEBSOCKET, ENGINEIO, SOCKETIO, DATA, IPV6, "
+                        + "LINUX_SLL, LINUX_SLL2, NULL_LOOPBACK)",
                 "01-bad-lesson/lesson.yaml:17:62: step \"find-syn-ack\": selected-event: unknown TCP flag \"ACKK\" "
                         + "(known: CWR, ECE, URG, ACK, PSH, RST, SYN, FIN)",
                 "01-bad-lesson/lesson.yaml:20:7: step \"port\": needs \"hints\": at least one, shown after a wrong try",

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.stack.StackDissector;
+import org.netsim.wire.http.ContentCoding;
 import org.netsim.wire.http.HttpCodec;
 import org.netsim.wire.http.HttpDecoded;
 import org.netsim.wire.http.HttpFraming;
@@ -155,8 +157,9 @@ final class HttpReader extends SideReader {
             s.other.http.expects.add(new Expected(polling && "GET".equals(m.method()) ? Expect.POLLING
                     : upgrade ? Expect.UPGRADE : Expect.PLAIN, session));
             List<Pdu> pdus = raw == null ? List.of() : List.of(StackDissector.dissectHttpMessage(raw, polling && post));
-            if (polling && post && !m.body().isEmpty()) {
-                sessions.pollingBody(s, session != null ? session : new SocketIoSessions.Session(), m.content(), frame,
+            Bytes content = polling && post && !m.body().isEmpty() ? content(m, frame, first, time, pdus) : null;
+            if (content != null) {
+                sessions.pollingBody(s, session != null ? session : new SocketIoSessions.Session(), content, frame,
                         first, time, pdus);
             }
             if (upgrade) {
@@ -190,10 +193,27 @@ final class HttpReader extends SideReader {
             s.other.mode = Side.Mode.HTTP;
             s.other.parse(frame, time);
         }
-        if (pollingBody && !m.body().isEmpty()) {
-            sessions.pollingBody(s, e.session != null ? e.session : new SocketIoSessions.Session(), m.content(), frame,
+        Bytes content = pollingBody && !m.body().isEmpty() ? content(m, frame, first, time, pdus) : null;
+        if (content != null) {
+            sessions.pollingBody(s, e.session != null ? e.session : new SocketIoSessions.Session(), content, frame,
                     first, time, pdus);
         }
+    }
+
+    /**
+     * The body's content with the chunk framing and the content codings undone (netty-socketio gzips its polling
+     * responses when the client accepts gzip); {@code null}, reported, when it cannot be decoded.
+     */
+    private Bytes content(HttpMessage m, long frame, long first, long time, List<Pdu> pdus) {
+        if (!m.isChunked() && !ContentCoding.isEncoded(m)) {
+            return m.body();
+        }
+        ContentCoding.Result r = ContentCoding.content(m, options.maxMessageBytes());
+        if (!r.isOk()) {
+            out.bad(side, frame, first, time, "HTTP: " + r.problem(), pdus);
+            return null;
+        }
+        return r.content();
     }
 
     /** The value of {@code name} in the query of a request target, or {@code null}. */

@@ -43,19 +43,34 @@ final class CaptureSaving {
         }
     }
 
-    /** A pcapng file's frames as pcap; the pcap writer holds Ethernet frames only. */
+    /**
+     * A pcapng file's frames as pcap. A pcap file has one link type; a pcapng file may mix them (one per interface),
+     * and then only Wireshark can save it.
+     */
     private static void rewrite(Path source, Path target) throws IOException {
-        try (CaptureFileReader reader = CaptureFileReader.open(source);
-             PcapFileWriter out = PcapFileWriter.create(target)) {
-            while (reader.hasNext()) {
-                CapturedFrame f = reader.next();
-                if (f.linkType() != CapturedFrame.LINKTYPE_ETHERNET) {
-                    throw new IOException("frame " + f.index() + " is not Ethernet (link type " + f.linkType()
-                            + "), and netsim writes Ethernet pcap files only: open the file in Wireshark to save it");
+        try (CaptureFileReader reader = CaptureFileReader.open(source)) {
+            PcapFileWriter out = null;
+            try {
+                while (reader.hasNext()) {
+                    CapturedFrame f = reader.next();
+                    if (out == null) {
+                        out = PcapFileWriter.create(target, f.linkType());
+                    } else if (f.linkType() != out.linkType()) {
+                        throw new IOException("frame " + f.index() + " has link type " + f.linkType() + " and the "
+                                + "first frame " + out.linkType() + ": a pcap file holds one link type, so open the "
+                                + "file in Wireshark to save it");
+                    }
+                    out.write(f.hasTimestamp() ? f.timestampNanos() : 0, f.data().toArray());
                 }
-                out.write(f.hasTimestamp() ? f.timestampNanos() : 0, f.data().toArray());
+                if (out == null) {
+                    out = PcapFileWriter.create(target);
+                }
+                out.commit();
+            } finally {
+                if (out != null) {
+                    out.close();
+                }
             }
-            out.commit();
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -123,7 +123,7 @@ public final class LiveViewModel {
         try {
             path = Files.createTempFile("netsim-live", ".pcap");
             path.toFile().deleteOnExit();
-            writer = PcapFileWriter.create(path);
+            writer = PcapFileWriter.create(path, capture.linkType());
         } catch (IOException e) {
             problem.set(Messages.get("live.spool.failed", e.getMessage()));
         }

@@ -77,6 +77,9 @@ class LiveViewModelTest {
         }
         model.stop();
         assertThat(events()).containsExactly("42[\"quiz\",\"what is a SYN?\",3]", "42[\"quiz\",\"what is a SYN?\",3]");
+        // nothing the peer sent is shown malformed (its Close frames carry code 1000, decoded as such)
+        assertThat(model.messages()).filteredOn(CaptureMessage::isMalformed).extracting(CaptureMessage::malformed)
+                .isEmpty();
         List<CaptureMessage> emits = model.messages().stream().filter(m -> "EVENT".equals(m.type())).toList();
         assertThat(emits.get(0).dst()).isEqualTo("127.0.0.1:" + model.peerPort());
         assertThat(emits.get(1).src()).isEqualTo("127.0.0.1:" + model.peerPort());
