@@ -45,6 +45,8 @@ public final class EmitSession {
 
     /** Linux's choices on an Ethernet interface with MTU 1500. */
     static final int MSS = 1460;
+    /** The data a segment carries at most: the MSS less NOP, NOP and the 10-byte timestamps option (RFC 7323 §3.2). */
+    static final int SEGMENT = MSS - 12;
     static final int WINDOW_SCALE = 7;
     static final int CLIENT_SYN_WINDOW = 64240;
     static final int SERVER_SYN_WINDOW = 65160;
@@ -172,13 +174,15 @@ public final class EmitSession {
     }
 
     /**
-     * A data segment (split at the MSS) and, if {@code acknowledge}, the receiver's pure ACK; {@code false} when the
-     * receiver's next segment carries the acknowledgement. Returns the index of the first segment.
+     * Data segments (split at the MSS less the 12 bytes of timestamps every segment after the handshake carries, as
+     * Linux cuts them: 1448 bytes, so a full frame is 1514 bytes, the Ethernet MTU of 1500 plus its header) and, if
+     * {@code acknowledge}, the receiver's pure ACK; {@code false} when the receiver's next segment carries the
+     * acknowledgement. Returns the index of the first segment.
      */
     private int data(TcpPeer from, TcpPeer to, Bytes payload, String what, boolean acknowledge) {
         int first = frames.size();
-        for (int at = 0; at < payload.length(); at += MSS) {
-            Bytes piece = payload.slice(at, Math.min(payload.length(), at + MSS));
+        for (int at = 0; at < payload.length(); at += SEGMENT) {
+            Bytes piece = payload.slice(at, Math.min(payload.length(), at + SEGMENT));
             segment(from, to, TcpFlags.PSH_ACK, piece, what);
         }
         if (acknowledge) {
