@@ -73,10 +73,20 @@ public final class EmitSession {
         }
     }
 
-    /** The frames, and which of them carries the emit. */
-    public record Result(List<WireFrame> frames, int emitFrameIndex, String engineIoSid, String socketIoSid) {
+    /**
+     * The frames, and which of them carry the emit: {@code emitFrameIndex} its first segment,
+     * {@code emitLastFrameIndex} its last (the same frame unless the emit's WebSocket frame is longer than one
+     * segment).
+     */
+    public record Result(List<WireFrame> frames, int emitFrameIndex, String engineIoSid, String socketIoSid,
+                         int emitLastFrameIndex) {
         public WireFrame emitFrame() {
             return frames.get(emitFrameIndex);
+        }
+
+        /** The frame whose segment completes the emit's WebSocket frame: where it is decoded whole. */
+        public WireFrame emitCompletingFrame() {
+            return frames.get(emitLastFrameIndex);
         }
     }
 
@@ -134,7 +144,9 @@ public final class EmitSession {
         TcpPeer from = clientToServer ? client : server;
         TcpPeer to = clientToServer ? server : client;
         String what = "Socket.IO " + emit.type().name() + (emit.event() == null ? "" : " \"" + emit.event() + "\"");
-        int emitIndex = ws(from, to, EngineIoPacket.message(encoded.text()), what);
+        int emitIndex = ws(from, to, EngineIoPacket.message(encoded.text()), what, false);
+        int emitLast = frames.size() - 1;
+        segment(to, from, TcpFlags.ACK, Bytes.EMPTY, "ACK");
         for (Bytes attachment : encoded.attachments()) {
             ws(from, to, EngineIoPacket.binary(attachment), "Socket.IO binary attachment");
         }
@@ -148,7 +160,7 @@ public final class EmitSession {
         segment(server, client, TcpFlags.FIN_ACK, Bytes.EMPTY, "FIN, ACK");
         segment(client, server, TcpFlags.FIN_ACK, Bytes.EMPTY, "FIN, ACK");
         segment(server, client, TcpFlags.ACK, Bytes.EMPTY, "ACK");
-        return new Result(List.copyOf(frames), emitIndex, engineSid, socketSid);
+        return new Result(List.copyOf(frames), emitIndex, engineSid, socketSid, emitLast);
     }
 
     private int ws(TcpPeer from, TcpPeer to, EngineIoPacket packet, String what) {
