@@ -6,6 +6,7 @@ import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
+import org.netsim.stack.FrameContext;
 import org.netsim.stack.StackDissector;
 import org.netsim.wire.ipv4.Ipv4Header;
 import org.netsim.wire.tcp.TcpHeader;
@@ -70,14 +71,18 @@ public record CarriedMessage(CaptureMessage message, List<Carrier> frames, List<
         if (message.event() == null && message.text() == null) {
             throw new IllegalArgumentException("a " + message.type() + " has no units to compare");
         }
-        StackDissector dissector = new StackDissector();
+        // the frames are named by their numbers in the capture, and all are known, so the segments of a message
+        // longer than one name the frame that completes it
+        List<CapturedFrame> ethernet = frames.stream().filter(f -> f.linkType() == CapturedFrame.LINKTYPE_ETHERNET)
+                .toList();
+        List<byte[]> bytes = ethernet.stream().map(f -> f.data().toArray()).toList();
+        StackDissector dissector = new StackDissector(FrameContext.of(bytes, ethernet.stream()
+                .mapToLong(CapturedFrame::index).toArray(), CapturedFrame.LINKTYPE_ETHERNET));
         List<Segment> segments = new ArrayList<>();
-        for (CapturedFrame f : frames) {
-            if (f.linkType() == CapturedFrame.LINKTYPE_ETHERNET) {
-                Segment seg = Segment.of(f, dissector);
-                if (seg != null) {
-                    segments.add(seg);
-                }
+        for (int i = 0; i < ethernet.size(); i++) {
+            Segment seg = Segment.of(ethernet.get(i), bytes.get(i), dissector);
+            if (seg != null) {
+                segments.add(seg);
             }
         }
         // the message's first byte is in its first frame: that frame's connection is the one to follow (for
@@ -93,10 +98,10 @@ public record CarriedMessage(CaptureMessage message, List<Carrier> frames, List<
             }
         }
         List<Carrier> flow = new ArrayList<>();
-        FlowBytes bytes = new FlowBytes();
+        FlowBytes stream = new FlowBytes();
         for (Segment seg : segments) {
             if (seg.src().equals(way[0]) && seg.dst().equals(way[1]) && seg.to() > seg.from()
-                    && bytes.add(seg.index(), seg.sequence(), seg.bytes(), seg.from(), seg.to())) {
+                    && stream.add(seg.index(), seg.sequence(), seg.bytes(), seg.from(), seg.to())) {
                 flow.add(new Carrier(seg.index(), seg.bytes(), seg.tree()));
             }
         }
@@ -105,18 +110,18 @@ public record CarriedMessage(CaptureMessage message, List<Carrier> frames, List<
                     + message.dst() + ", frames " + message.firstFrame() + " to " + message.frame()
                     + ") are not held, or are not IPv4 TCP over Ethernet");
         }
-        UnitFinder finder = new UnitFinder(bytes, message.firstFrame(), message.frame());
+        UnitFinder finder = new UnitFinder(stream, message.firstFrame(), message.frame());
         UnitFinder.Found found = "polling".equals(message.transport())
                 ? finder.polling(message.text(), message.attachments())
                 : finder.webSocket(message.text(), message.attachments());
         if (found == null) {
             throw new IllegalArgumentException("the bytes of frames " + message.firstFrame() + " to "
                     + message.frame() + " do not hold " + abbreviate(message.text())
-                    + (bytes.gap() ? " (a segment of the connection is missing from the capture)" : ""));
+                    + (stream.gap() ? " (a segment of the connection is missing from the capture)" : ""));
         }
         List<Carrier> carriers = new ArrayList<>();
         for (Carrier c : flow) {
-            if (bytes.overlaps(c.index(), found.from(), found.to())) {
+            if (stream.overlaps(c.index(), found.from(), found.to())) {
                 carriers.add(c);
             }
         }
@@ -126,8 +131,7 @@ public record CarriedMessage(CaptureMessage message, List<Carrier> frames, List<
     /** One TCP segment among the frames: its addresses, sequence number and payload. */
     private record Segment(long index, byte[] bytes, Pdu tree, String src, String dst, long sequence, int from,
                            int to) {
-        static Segment of(CapturedFrame f, StackDissector dissector) {
-            byte[] b = f.data().toArray();
+        static Segment of(CapturedFrame f, byte[] b, StackDissector dissector) {
             Pdu tree = dissector.dissect(f.linkType(), b, 0, b.length);
             Pdu ip = tree.find(Protocol.IPV4).orElse(null);
             Pdu tcp = tree.find(Protocol.TCP).orElse(null);

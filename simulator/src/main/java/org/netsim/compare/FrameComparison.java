@@ -8,6 +8,7 @@ import java.util.Map;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
+import org.netsim.stack.Reassembly;
 
 /**
  * A simulated frame beside its captured twin, field by field: every field whose value differs, with the reason it
@@ -92,11 +93,15 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
         return m;
     }
 
-    /** Every PDU of the tree by protocol, in depth-first (frame) order; the physical layer left out. */
+    /**
+     * Every PDU of the tree by protocol, in depth-first (frame) order; the physical layer left out, and so are the
+     * dissector's notes on reassembly ({@link Reassembly}): where each side's TCP cut a long message is no field of
+     * TCP's (the message they carry, below them, is compared).
+     */
     private static Map<Protocol, List<Pdu>> layers(Pdu root) {
         Map<Protocol, List<Pdu>> m = new LinkedHashMap<>();
         root.walk(p -> {
-            if (p.protocol() != Protocol.PHYSICAL) {
+            if (p.protocol() != Protocol.PHYSICAL && !(p.header() instanceof Reassembly)) {
                 m.computeIfAbsent(p.protocol(), k -> new ArrayList<>()).add(p);
             }
         });

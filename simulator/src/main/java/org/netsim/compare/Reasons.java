@@ -69,9 +69,9 @@ final class Reasons {
         } else if (key.startsWith("websocket.payload_length")) {
             why = "A length follows what is inside: a payload of another size makes it differ (look at the payload's "
                     + "own difference).";
-        } else if (key.equals("websocket.continued_payload")) {
-            why = "Bytes of a frame that began in an earlier segment, as they are on the wire: where each side's TCP "
-                    + "cut the frame into segments, and the client's masking key, both change them.";
+        } else if (key.equals("tcp.segment_data") || key.equals("tcp.retransmitted_data")) {
+            why = "Bytes of a message longer than one segment, as they are on the wire: where each side's TCP cut the "
+                    + "message into segments, and the client's masking key, both change them.";
         } else if (key.equals("websocket.payload")) {
             why = layers.flag("websocket.mask")
                     ? "The payload is shown unmasked, so the masking key does not explain this: the two sides sent "

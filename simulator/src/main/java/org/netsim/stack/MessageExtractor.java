@@ -25,7 +25,8 @@ import org.netsim.wire.websocket.CloseCodes;
 import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
- * Turns decoded frames into messages, in capture order, frame by frame (the simulator's timeline views). A capture's
+ * Turns decoded frames into messages, in capture order, frame by frame (the simulator's timeline views); a message
+ * the dissector reassembled from several segments comes out once, at the frame that completes it. A capture's
  * reassembled streams are decoded by {@link org.netsim.capture.decode.CaptureDecoder}. A binary Socket.IO packet ({@code 451-[...]}) is held until its
  * attachments have arrived on the same connection and direction, then reported once with them.
  */
@@ -101,11 +102,14 @@ public final class MessageExtractor {
                 List.of(), null, p.title() + ": " + reason);
     }
 
-    /** A frame cut by TCP's segmentation is not broken: say so. */
+    /**
+     * A frame cut by TCP's segmentation that is still shown cut (this view joins segments only in sequence order, so a
+     * retransmission or a segment after a gap is read on its own) is not broken: say so.
+     */
     private static String hint(Pdu bad) {
         return bad.protocol() == Protocol.WEBSOCKET && bad.malformed().reason().startsWith("truncated")
-                ? " (the rest is in later TCP segments: this view decodes frame by frame; "
-                + "netsim decode joins them)" : "";
+                ? " (the rest is in other TCP segments: this view joins segments only in sequence order, and this "
+                + "one is not the next; netsim decode puts the stream back together)" : "";
     }
 
     private record Context(long frame, long time, String src, String dst, List<DecodedMessage> out) {

@@ -297,6 +297,12 @@ public final class Timeline {
                 hopArrival[h >>> SHIFT][h & (CHUNK - 1)], meta < 0);
     }
 
+    /** The frame record {@code r} concerns (for a wire record, the frame on the wire), or {@code null}. */
+    Unit.Frame frameOf(int r) {
+        Unit u = unit[r >>> SHIFT][r & (CHUNK - 1)];
+        return u instanceof Unit.Frame f ? f : null;
+    }
+
     private boolean isWire(int r) {
         return (kind[r >>> SHIFT][r & (CHUNK - 1)] & 0x3) == Direction.WIRE.ordinal();
     }

@@ -11,6 +11,7 @@ import org.netsim.capture.decode.CaptureDecoder;
 import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
+import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
 
 /**
@@ -105,6 +106,18 @@ class MessageComparisonTest {
                 .hasSize(captured.frames().size())
                 .allSatisfy(p -> assertThat(p.comparison().layers()).containsExactly(Protocol.ETHERNET,
                         Protocol.IPV4, Protocol.TCP));
+        // given the whole capture, as the comparison screen gives it (so the dissector has seen the upgrade), the
+        // carrying frames are reassembled as the capture numbers them: each earlier segment names the last
+        List<CarriedMessage.Carrier> carriers = CarriedMessage.of(big, c.frames()).frames();
+        assertThat(carriers).extracting(CarriedMessage.Carrier::index)
+                .containsExactlyElementsOf(captured.frames().stream().map(CarriedMessage.Carrier::index).toList());
+        CarriedMessage.Carrier last = carriers.get(carriers.size() - 1);
+        assertThat(last.index()).isEqualTo(big.frame());
+        for (CarriedMessage.Carrier carrier : carriers.subList(0, carriers.size() - 1)) {
+            Pdu piece = carrier.tree().find(Protocol.TCP).orElseThrow().children().get(0);
+            assertThat(piece.field("tcp.reassembled_in").orElseThrow().display()).isEqualTo("frame " + big.frame());
+        }
+        assertThat(last.tree().find(Protocol.SOCKETIO).orElseThrow().summary()).contains("\"big\"");
     }
 
     @Test

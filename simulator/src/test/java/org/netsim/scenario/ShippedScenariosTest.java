@@ -11,13 +11,17 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.netsim.pdu.Coverage;
 import org.netsim.pdu.OsiLayer;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
+import org.netsim.stack.Reassembly;
+import org.netsim.stack.StackDissector;
 import org.netsim.timeline.Cursor;
 import org.netsim.timeline.Direction;
 import org.netsim.timeline.Timeline;
 import org.netsim.timeline.TimelineEvent;
+import org.netsim.timeline.Unit;
 
 class ShippedScenariosTest {
     static final String[] ALL = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
@@ -48,8 +52,10 @@ class ShippedScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"one-client.yaml", "rooms.yaml", "small-mtu.yaml"})
+    @ValueSource(strings = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml"})
     void everyFrameDecodesWithNothingMalformedAndEveryEventHasItsPdu(String name) {
+        // slow-reader's 90 KB upload and every other message longer than a segment included: reassembled, not cut
         Timeline t = ScenarioRunner.run(ScenarioFile.builtIn(name)).timeline();
         for (TimelineEvent e : t.events()) {
             Pdu p = e.pdu();
@@ -61,7 +67,46 @@ class ShippedScenariosTest {
             assertThat(p).as(e.toString()).isNotNull();
             assertThat(p.protocol()).as(e.toString()).isEqualTo(e.protocol());
             assertThat(p.firstMalformed()).as(e.toString()).isEmpty();
+            // every byte of the frame, and of each message reassembled in it, owned exactly once
+            assertThat(Coverage.problems(e.wholePdu(), 0, unitBytes(e.unit()).length)).as(e.toString()).isEmpty();
         }
+    }
+
+    /** The bytes an event's tree was decoded from, as the inspector shows them. */
+    static byte[] unitBytes(Unit u) {
+        if (u instanceof Unit.Hop h) {
+            return StackDissector.onWire(h.frame().bytes());
+        }
+        if (u instanceof Unit.Frame f) {
+            return f.bytes();
+        }
+        return u instanceof Unit.Packet p ? p.bytes() : ((Unit.Message) u).bytes();
+    }
+
+    @Test
+    void slowReadersUploadIsReassembledFromItsSegmentsAndEachNamesTheEventThatCompletesIt() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("slow-reader.yaml")).timeline();
+        List<Pdu> pieces = new ArrayList<>();
+        Pdu completed = null;
+        int completedAt = -1;
+        for (TimelineEvent e : t.query().node("alice").direction(Direction.DOWN).protocol(Protocol.TCP).list()) {
+            for (Pdu c : e.wholePdu().find(Protocol.TCP).orElseThrow().children()) {
+                Reassembly r = c.header(Reassembly.class).orElse(null);
+                if (r != null && r.role() == Reassembly.Role.SEGMENT) {
+                    pieces.add(c);
+                } else if (r != null && r.role() == Reassembly.Role.COMPLETED) {
+                    completed = c;
+                    completedAt = e.index();
+                }
+            }
+        }
+        assertThat(completed).isNotNull();
+        assertThat(completed.source().length()).isEqualTo(90_030);
+        assertThat(completed.source().pieces()).hasSize(pieces.size() + 1);
+        String in = "event " + completedAt;
+        assertThat(pieces).hasSizeGreaterThan(50).allSatisfy(c -> assertThat(c.field("tcp.reassembled_in")
+                .orElseThrow().display()).isEqualTo(in));
+        assertThat(completed.find(Protocol.SOCKETIO).orElseThrow().summary()).startsWith("EVENT id=0 \"upload\"");
     }
 
     @Test

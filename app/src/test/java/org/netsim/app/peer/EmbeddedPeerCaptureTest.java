@@ -104,10 +104,10 @@ class EmbeddedPeerCaptureTest {
         if (webSocketOnly) {
             org.netsim.compare.ServerLibraries libraries = new org.netsim.compare.ServerLibraries();
             java.util.List<org.netsim.capture.decode.CaptureMessage> messages = new ArrayList<>();
-            org.netsim.capture.decode.CaptureDecoder decoder =
+            org.netsim.capture.decode.CaptureDecoder again =
                     org.netsim.capture.decode.CaptureDecoder.forMessages(messages::add);
-            frames.forEach(decoder::frame);
-            decoder.finish();
+            frames.forEach(again::frame);
+            again.finish();
             messages.forEach(libraries::observe);
             var chat = messages.stream().filter(m -> "chat".equals(m.event())).findFirst().orElseThrow();
             assertThat(libraries.notNode(chat)).hasValueSatisfying(v -> {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
@@ -122,5 +123,36 @@ public final class HttpCodec {
         HttpParser p = new HttpParser(buf, off, off + len, null, null);
         Bytes content = p.chunked(off);
         return new HttpDecoded.Chunked(content, p.pos - off, p.malformed);
+    }
+
+    /**
+     * The whole message's length from its head in {@code b[start, headEnd)} ({@code headEnd} from
+     * {@link HttpFraming#headEnd}), {@code avail} bytes of the message being at hand: -1 if it cannot be known yet (a
+     * body that ends with the connection, a chunked body not yet complete), -2 if the head is malformed. Shared by
+     * the capture decoder and the stack dissector, which both hold a message until its last byte is there.
+     */
+    public static long messageLength(byte[] b, int start, int headEnd, int avail) {
+        HttpDecoded head = HttpCodec.decode(b, start, headEnd - start);
+        HttpMessage m = head.message();
+        if (m == null || (!head.isOk() && !head.isTruncated())) {
+            return -2;
+        }
+        int headLength = headEnd - start;
+        if (!m.isRequest() && (m.status() / 100 == 1 || m.status() == 204 || m.status() == 304)) {
+            return headLength;
+        }
+        if (m.header("Transfer-Encoding").isPresent()) {
+            HttpDecoded whole = HttpCodec.decode(b, start, avail);
+            if (whole.isTruncated()) {
+                return -1;
+            }
+            return whole.length();
+        }
+        Optional<String> cl = m.header("Content-Length");
+        if (cl.isPresent()) {
+            long n = HttpFraming.contentLength(cl.get());
+            return n < 0 ? headLength : headLength + n;
+        }
+        return m.isRequest() ? headLength : -1;
     }
 }

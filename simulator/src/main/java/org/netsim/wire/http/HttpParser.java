@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Bytes;
-import org.netsim.pdu.DecodedContent;
+import org.netsim.pdu.DataSource;
 import org.netsim.pdu.FieldSpec;
 import org.netsim.pdu.Malformed;
 import org.netsim.pdu.Pdu;
@@ -242,7 +242,7 @@ final class HttpParser {
 
     /**
      * A chunked body's content, {@code buf[from, to)} on the wire, its content codings undone: handed to the inner
-     * dissector through a {@link DecodedContent} PDU (the chunk fields already own the bytes on the wire).
+     * dissector through a PDU opening a {@link DataSource} (the chunk fields already own the bytes on the wire).
      */
     private void decodedBody(Bytes content, String framing, int from, int to) {
         if (b == null || inner == null) {
@@ -262,10 +262,15 @@ final class HttpParser {
         decoded(r.content(), framing + ", " + r.how(), from, to);
     }
 
-    /** The PDU of the decoded body (on the wire {@code buf[from, to)}), its content given to the inner dissector. */
+    /**
+     * The PDU of the decoded body (on the wire {@code buf[from, to)}), its content given to the inner dissector: a
+     * data source named as Wireshark names its tab, "Uncompressed entity body" when a content coding was undone,
+     * "De-chunked entity body" when only the chunk framing was.
+     */
     private void decoded(Bytes content, String how, int from, int to) {
         byte[] d = content.toArray();
-        Pdu.Builder w = Pdu.builder(Protocol.HTTP, from).header(new DecodedContent(how, content));
+        String name = how.equals("chunked") ? "De-chunked entity body" : "Uncompressed entity body";
+        Pdu.Builder w = Pdu.builder(Protocol.HTTP, from).source(DataSource.of(name, content));
         int claimed = 0;
         if (d.length > 0) {
             List<Pdu> children = inner.dissect(message, d, 0, d.length);

@@ -12,7 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Coverage;
-import org.netsim.pdu.DecodedContent;
+import org.netsim.pdu.DataSource;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
@@ -105,14 +105,17 @@ class ContentCodingTest {
         assertThat(Coverage.problems(http, 0, msg.length)).isEmpty();
 
         Pdu decoded = http.children().get(0);
-        DecodedContent content = decoded.decodedContent().orElseThrow();
-        assertThat(content.how()).isEqualTo("gzip");
+        DataSource content = decoded.source();
+        assertThat(content.title()).isEqualTo("Uncompressed entity body (113 bytes)");
+        assertThat(decoded.summary()).startsWith("Decoded body (gzip): ");
         assertThat(content.bytes().toArray()).isEqualTo(ascii(OPEN));
         assertThat(decoded.offset()).isEqualTo(head.length);
         assertThat(decoded.end()).isEqualTo(msg.length);
         assertThat(openPacket(decoded).text()).isEqualTo(OPEN.substring(1));
-        // the Engine.IO tree owns every byte of the inflated content
+        // the Engine.IO tree owns every byte of the inflated content, which the check of the message covers too
         assertThat(Coverage.problems(decoded.children().get(0), 0, content.bytes().length())).isEmpty();
+        assertThat(org.netsim.pdu.DataSources.of(http, msg).list()).extracting(s -> s.title())
+                .containsExactly("Frame (" + msg.length + " bytes)", "Uncompressed entity body (113 bytes)");
     }
 
     /** netty-socketio's open packet: gzip, sent as two chunks (frame 6 of the built-in peer's capture). */
@@ -131,7 +134,7 @@ class ContentCodingTest {
         assertThat(Coverage.problems(http, 0, msg.length)).isEmpty();
         assertThat(http.fields()).filteredOn(f -> f.key().equals("http.chunk.data")).hasSize(2);
         Pdu decoded = http.children().get(0);
-        assertThat(decoded.decodedContent().orElseThrow().how()).isEqualTo("chunked, gzip");
+        assertThat(decoded.source().name()).isEqualTo("Uncompressed entity body");
         assertThat(decoded.summary()).isEqualTo("Decoded body (chunked, gzip): " + chunks.length
                 + " bytes on the wire, 113 bytes of content");
         assertThat(openPacket(decoded).text()).isEqualTo(OPEN.substring(1));
