@@ -160,13 +160,15 @@ public final class ScenarioRunner {
         long start = 0;
         for (Scenario.ClientSpec c : s.clients()) {
             Host h = host(c.host(), "client");
-            boolean wsOnly = c.transports().equals(List.of("websocket"));
-            if (!c.transports().isEmpty() && !wsOnly && !c.transports().equals(List.of("polling", "websocket"))) {
+            SocketIoClient.Options options;
+            try {
+                options = new SocketIoClient.Options(serverHost.address(), port, c.transports(),
+                        new LinkedHashMap<String, JsonNode>(c.namespaces()));
+            } catch (IllegalArgumentException e) {
                 throw new ScenarioException("client " + c.host() + ": transports are [polling, websocket] (the "
-                        + "default) or [websocket]");
+                        + "default), [websocket] or [polling]");
             }
-            SocketIoClient client = new SocketIoClient(h, new SocketIoClient.Options(serverHost.address(), port,
-                    wsOnly, new LinkedHashMap<String, JsonNode>(c.namespaces())), Behaviours.client(c.on()));
+            SocketIoClient client = new SocketIoClient(h, options, Behaviours.client(c.on()));
             clients.put(c.host(), client);
             start = c.start() != null ? Units.nanos(c.start(), "start of " + c.host()) : start + 1_000_000L;
             at(start, client::start);
@@ -203,7 +205,8 @@ public final class ScenarioRunner {
             }
             List<JsonNode> args = Behaviours.args(a.args(), List.of());
             boolean ack = Boolean.TRUE.equals(a.ack());
-            return () -> c.emit(ns, a.emit(), args, ack);
+            boolean isVolatile = Boolean.TRUE.equals(a.isVolatile());
+            return () -> c.emit(ns, a.emit(), args, ack, isVolatile);
         }
         if (a.server() == null) {
             throw new ScenarioException(where + ": say who acts: \"client\" or \"server\"");
