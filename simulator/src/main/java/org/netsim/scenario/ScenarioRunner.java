@@ -213,8 +213,15 @@ public final class ScenarioRunner {
         }
         String form = a.server();
         List<JsonNode> args = Behaviours.args(a.args(), List.of());
-        if (!form.equals("join") && !form.equals("leave") && a.event() == null) {
+        boolean disconnect = form.equals("socket.disconnect");
+        if (!form.equals("join") && !form.equals("leave") && !disconnect && a.event() == null) {
             throw new ScenarioException(where + ": " + form + " needs an \"event\"");
+        }
+        if ((disconnect || form.equals("join") || form.equals("leave")) && a.socket() == null) {
+            throw new ScenarioException(where + ": " + form + " needs a \"socket\" (the client whose socket it is)");
+        }
+        if (a.close() != null && !disconnect) {
+            throw new ScenarioException(where + ": \"close\" belongs to socket.disconnect, not " + form);
         }
         // the socket is looked up when the step runs: the client may connect later than the scenario starts
         return () -> {
@@ -227,6 +234,7 @@ public final class ScenarioRunner {
             switch (form) {
                 case "join" -> server.join(socket, a.room());
                 case "leave" -> server.leave(socket, a.room());
+                case "socket.disconnect" -> server.disconnect(socket, Boolean.TRUE.equals(a.close()));
                 default -> Behaviours.emit(server, form, socket, a.event(), args, a.room(), a.namespace(),
                         Boolean.TRUE.equals(a.isVolatile()), Boolean.TRUE.equals(a.ack()));
             }

@@ -129,9 +129,17 @@ final class ServerConnection implements TcpApplication {
         }
         session = s;
         if ("POST".equals(m.method())) {
-            respond(NodeSocketIoHttp.postOk(date(), false), false, false);
+            // engine.io reads the body before it writes "ok": a close packet answers the pending GET with a noop
+            // first; what Socket.IO makes of the rest leaves on a later tick, after the "ok"
+            boolean closes = posted.stream().anyMatch(p -> p.type() == EngineIoType.CLOSE);
+            if (!closes) {
+                respond(NodeSocketIoHttp.postOk(date(), false), false, false);
+            }
             for (EngineIoPacket p : posted) {
                 server.packet(s, this, p);
+            }
+            if (closes) {
+                respond(NodeSocketIoHttp.postOk(date(), false), false, false);
             }
         } else {
             s.poll(this);
