@@ -120,6 +120,7 @@ final class ServerConnection implements TcpApplication {
         if (sid == null) {
             session = server.open(this, false);
             respondPoll(List.of(EngineIoPacket.open(server.openPacket(session, false))));
+            session.schedulePing();
             return;
         }
         EngineSession s = server.session(sid);

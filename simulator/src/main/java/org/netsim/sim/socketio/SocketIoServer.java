@@ -237,7 +237,6 @@ public final class SocketIoServer {
         sessions.put(sid, s);
         host.note(Protocol.ENGINEIO, c.connection(), "new session " + sid + " over " + (webSocket ? "WebSocket"
                 : "polling"));
-        s.schedulePing();
         return s;
     }
 
@@ -247,8 +246,10 @@ public final class SocketIoServer {
                 options.pingTimeout(), OpenPacket.DEFAULT_MAX_PAYLOAD);
     }
 
+    /** The open packet; the heartbeat starts with it (Node: first ping pingInterval after the open packet). */
     void sendOpen(EngineSession s, boolean webSocket) {
         s.send(EngineIoPacket.open(openPacket(s, webSocket)));
+        s.schedulePing();
     }
 
     void packet(EngineSession s, ServerConnection from, EngineIoPacket p) {
