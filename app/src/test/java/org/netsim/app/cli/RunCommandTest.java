@@ -24,8 +24,9 @@ class RunCommandTest {
     /** Scenario, capture point whose Socket.IO texts are checked, and texts that must appear there in this order. */
     static Stream<Arguments> scenarios() {
         return Stream.of(
+                // the server answers the GET still pending during the upgrade with a noop (6), then the client sends 5
                 Arguments.of("one-client.yaml", "server", List.of("0{\"sid\"", "40", "40{\"sid\"", "2probe", "3probe",
-                        "5", "42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]", "420[\"question\",\"the answer?\"]",
+                        "6", "5", "42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]", "420[\"question\",\"the answer?\"]",
                         "430[\"42\"]", "41")),
                 Arguments.of("broadcast-three-clients.yaml", "bob", List.of("40{\"sid\"",
                         "42[\"chat\",\"hello, everyone else\"]", "42[\"news\",\"for all three\"]", "41")),
@@ -47,9 +48,14 @@ class RunCommandTest {
         ExternalTool.requireTshark();
         Cli.Result r = Cli.run("run", scenario, "--out", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        boolean lossy = scenario.startsWith("lossy");
+        judge(dir, scenario.startsWith("lossy"));
+        assertInOrder(texts(dir.resolve(point + ".pcap")), expected);
+    }
+
+    /** Every pcap in {@code dir}: nothing malformed, every checksum valid, clean TCP sequence analysis. */
+    static void judge(Path dir, boolean lossy) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path pcap : files.toList()) {
+            for (Path pcap : files.filter(f -> f.toString().endsWith(".pcap")).toList()) {
                 String f = pcap.toString();
                 var bad = run(tshark("-r", f, "-Y", "_ws.malformed or ip.checksum.status == 2 or "
                         + "tcp.checksum.status == 2 or tcp.analysis.ack_lost_segment"
@@ -62,7 +68,11 @@ class RunCommandTest {
                 assertThat(sums.stdout().lines().toList()).as(f).isNotEmpty().allMatch("1"::equals);
             }
         }
-        var texts = run(tshark("-r", dir.resolve(point + ".pcap").toString(), "-Y",
+    }
+
+    /** The WebSocket texts and polling bodies tshark finds, each Engine.IO packet of a polling body on its own. */
+    static List<String> texts(Path pcap) throws Exception {
+        var texts = run(tshark("-r", pcap.toString(), "-Y",
                 "websocket.payload.text or urlencoded-form or http.file_data", "-T", "fields",
                 "-e", "websocket.payload.text", "-e", "http.file_data").toArray(String[]::new));
         List<String> seen = new ArrayList<>();
@@ -73,6 +83,10 @@ class RunCommandTest {
                 }
             }
         }
+        return seen;
+    }
+
+    static void assertInOrder(List<String> seen, List<String> expected) {
         int at = 0;
         for (String want : expected) {
             int found = -1;
@@ -109,6 +123,62 @@ class RunCommandTest {
         var lan = run(tshark("-r", dir.resolve("alice.pcap").toString(), "-Y", "ip.flags.mf == 1 or "
                 + "ip.frag_offset > 0").toArray(String[]::new));
         assertThat(lan.stdout()).isEmpty();
+    }
+
+    /**
+     * The server's cable loses ten frames in a row (about 2 s): both heartbeats time out, the client disconnects
+     * ("ping timeout"), reconnects after its back-off with a new handshake, and sends the emit it buffered. The
+     * capture is still clean: TCP retransmits what was lost, tshark marks it, and nothing is malformed.
+     */
+    static final String OUTAGE = """
+            name: An outage and a reconnection
+            seed: 8
+            hosts:
+              - {name: server, ip: 192.168.1.1/24}
+              - {name: alice, ip: 192.168.1.2/24}
+            switches: [{name: switch}]
+            links:
+              - {name: lan1, between: [server, switch], drop: [67, 68, 69, 70, 71, 72, 73, 74, 75, 76]}
+              - {name: lan2, between: [alice, switch]}
+            server:
+              host: server
+              pingInterval: 300
+              pingTimeout: 200
+              on: [{event: chat, emit: socket.emit}]
+            clients: [{host: alice}]
+            script:
+              - {at: 500ms, client: alice, emit: chat, args: ["before"]}
+              - {at: 1600ms, client: alice, emit: chat, args: ["while away"]}
+              - {at: 5s, client: alice, disconnect: true}
+            """;
+
+    @Test
+    void anOutageAndTheReconnectionAfterItAreCleanInTshark() throws Exception {
+        ExternalTool.requireTshark();
+        Path file = dir.resolve("outage.yaml");
+        Files.writeString(file, OUTAGE);
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("run", file.toString(), "--out", out.toString(), "--timeline");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("no ping for 500 ms", "disconnected from namespace / (ping timeout)",
+                "reconnect attempt 1", "reconnected after 1 attempt");
+        judge(out, true);
+        var re = run(tshark("-r", out.resolve("server.pcap").toString(), "-Y", "tcp.analysis.retransmission",
+                "-T", "fields", "-e", "ip.src").toArray(String[]::new));
+        assertThat(re.stdout().lines().toList()).contains("192.168.1.1");
+        // two sessions, each with its CONNECT; the emit made while disconnected follows the second, and is echoed
+        assertInOrder(texts(out.resolve("alice.pcap")), List.of("0{\"sid\"", "40", "40{\"sid\"", "2probe",
+                "3probe", "5", "42[\"chat\",\"before\"]", "42[\"chat\",\"before\"]", "0{\"sid\"", "40",
+                "40{\"sid\"", "42[\"chat\",\"while away\"]", "42[\"chat\",\"while away\"]", "41"));
+    }
+
+    @Test
+    void aShippedScenarioRunsByItsBareName() throws Exception {
+        Cli.Result r = Cli.run("run", "one-client", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("server.pcap")).exists();
+        assertThat(dir.resolve("alice.pcap")).exists();
+        assertThat(Files.readAllBytes(dir.resolve("server.pcap"))).hasSizeGreaterThan(1000);
     }
 
     @Test
