@@ -2,20 +2,16 @@ package org.netsim.sim.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Protocol;
 import org.netsim.random.RandomSource;
 import org.netsim.sim.Host;
 import org.netsim.sim.Simulator;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.ipv4.Ipv4Address;
-import org.netsim.wire.socketio.DecodeResult;
-import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
 
 /**
@@ -105,8 +101,7 @@ public final class SocketIoClient {
     /** The engine the manager listens to, and whether for its open phase (open, error) or once open (data, close). */
     private ClientEngine heard;
     private boolean heardOpen;
-    private final ArrayDeque<SocketIoPacket> decoded = new ArrayDeque<>();
-    private SocketIoPacket partial;
+    private final ClientDecoder decoder = new ClientDecoder();
 
     public SocketIoClient(Host host, Options options, Behaviour behaviour) {
         this.host = host;
@@ -305,7 +300,7 @@ public final class SocketIoClient {
     private void cleanup() {
         subscriptions++;
         heard = null;
-        partial = null;
+        decoder.reset();
     }
 
     /** {@code _destroy}: once no namespace socket is active, the manager closes ("forced close"). */
@@ -338,38 +333,15 @@ public final class SocketIoClient {
         if (e != heard || !heardOpen) {
             return;
         }
-        if (p.binary()) {
-            attachment(p.data());
-            return;
-        }
-        String text = p.text();
         // "2" is EVENT in the main namespace: nothing to do with it if nobody listens
-        if (!behaviour.listens() && text.length() > 1 && text.charAt(0) == '2' && text.charAt(1) != '/') {
+        if (!p.binary() && !behaviour.listens() && p.text().length() > 1 && p.text().charAt(0) == '2'
+                && p.text().charAt(1) != '/') {
             return;
         }
-        DecodeResult r = SocketIoCodec.decode(text);
-        if (!r.isOk()) {
-            host.note(Protocol.SOCKETIO, -1, "unreadable Socket.IO packet: " + r.error());
+        String error = decoder.add(p);
+        if (error != null) {
+            host.note(Protocol.SOCKETIO, -1, "unreadable Socket.IO packet: " + error);
             closed("parse error");
-            return;
-        }
-        if (r.packet().isComplete()) {
-            decoded.add(r.packet());
-        } else {
-            partial = r.packet();
-        }
-    }
-
-    private void attachment(Bytes data) {
-        if (partial == null) {
-            return;
-        }
-        List<Bytes> got = new ArrayList<>(partial.attachments());
-        got.add(data);
-        SocketIoPacket p = partial.withAttachments(got);
-        partial = p.isComplete() ? null : p;
-        if (p.isComplete()) {
-            decoded.add(p);
         }
     }
 
@@ -379,7 +351,7 @@ public final class SocketIoClient {
      */
     void dispatchDecoded() {
         SocketIoPacket p;
-        while ((p = decoded.poll()) != null) {
+        while ((p = decoder.next()) != null) {
             ClientSocket s = sockets.get(p.namespace());
             if (s != null && s.active()) {
                 s.onPacket(p);
