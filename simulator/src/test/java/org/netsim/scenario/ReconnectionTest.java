@@ -45,14 +45,24 @@ class ReconnectionTest {
         return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).collect(Collectors.joining(", "));
     }
 
-    /** The server's cable loses everything from its 67th frame (the ping at 1.2 s) for 10 frames (about 2 s). */
-    static final String OUTAGE = network(8, range(67, 76), "pingInterval: 300, pingTimeout: 200, on: [{event: chat, "
-            + "emit: socket.emit}]", "", """
-              - {at: 500ms, client: alice, emit: chat, args: ["before"]}
-              - {at: 1600ms, client: alice, emit: chat, args: ["while away"]}
-              - {at: 1600ms, client: alice, emit: chat, args: ["volatile, while away"], volatile: true}
-              - {at: 2500ms, client: alice, emit: chat, args: ["volatile, reconnecting"], volatile: true}
-              - {at: 5s, client: alice, disconnect: true}""");
+    static String outage(String drop) {
+        return network(8, drop, "pingInterval: 300, pingTimeout: 200, on: [{event: chat, emit: socket.emit}]", "", """
+                  - {at: 500ms, client: alice, emit: chat, args: ["before"]}
+                  - {at: 1600ms, client: alice, emit: chat, args: ["while away"]}
+                  - {at: 1600ms, client: alice, emit: chat, args: ["volatile, while away"], volatile: true}
+                  - {at: 2500ms, client: alice, emit: chat, args: ["volatile, reconnecting"], volatile: true}
+                  - {at: 5s, client: alice, disconnect: true}""");
+    }
+
+    /**
+     * The server's cable loses ten frames in a row from the first it carries at 1.2 s or later (the ping of 1.2 s):
+     * with TCP's retransmissions backing off, about 2 s without a frame through.
+     */
+    static final String OUTAGE = outageFrom(firstFrameFrom(Wire.run(outage("")).timeline(), "lan1", "1.2s"));
+
+    static String outageFrom(int frame) {
+        return outage(range(frame, frame + 9));
+    }
 
     @Test
     void anOutageEndsInPingTimeoutsAndTheClientReconnectsAndSendsWhatItBuffered() {
@@ -143,8 +153,11 @@ class ReconnectionTest {
     @Test
     void aWebSocketTheServerClosesIsATransportClose() {
         // the client's first pong is lost; the server's pingTimeout (100 ms) ends before TCP sends it again
-        ScenarioRun run = Wire.run(network(10, "15", "pingInterval: 300, pingTimeout: 100",
-                ", transports: [websocket]", "  - {at: 2s, client: alice, disconnect: true}"));
+        String server = "pingInterval: 300, pingTimeout: 100, namespaces: [/admin]";
+        String client = ", transports: [websocket], namespaces: {\"/\": null, \"/admin\": {\"token\": \"t\"}}";
+        String script = "  - {at: 2s, client: alice, disconnect: true}";
+        int pong = frameOnLink(Wire.run(network(10, "", server, client, script)).timeline(), "lan1", "pong");
+        ScenarioRun run = Wire.run(network(10, Integer.toString(pong), server, client, script));
         Timeline t = run.timeline();
         TimelineEvent serverTimeout = note(t, "server", "left namespace / (ping timeout)");
         List<Wire.Message> m = Wire.messages(run, "server");
@@ -157,8 +170,15 @@ class ReconnectionTest {
         assertThat(reply.timeNanos()).isGreaterThan(serverClose.timeNanos());
         TimelineEvent closed = note(t, "alice", "disconnected from namespace / (transport close)");
         assertThat(closed.timeNanos()).isGreaterThan(serverClose.timeNanos());
-        assertThat(note(t, "alice", "reconnected after 1 attempt").timeNanos()).isGreaterThan(closed.timeNanos());
-        assertThat(m.stream().filter(x -> x.from(SERVER) && x.text() != null && x.text().startsWith("40{\"sid\"")))
+        assertThat(note(t, "alice", "disconnected from namespace /admin (transport close)").timeNanos())
+                .isEqualTo(closed.timeNanos());
+        TimelineEvent reopened = note(t, "alice", "reconnected after 1 attempt");
+        assertThat(reopened.timeNanos()).isGreaterThan(closed.timeNanos());
+        // CONNECT again for each namespace, with its auth, in the order the client lists them
+        List<String> again = Wire.textsFrom(m.stream().filter(x -> x.timeNanos() >= reopened.timeNanos()).toList(),
+                ALICE);
+        assertThat(again).startsWith("40", "40/admin,{\"token\":\"t\"}");
+        assertThat(m.stream().filter(x -> x.from(SERVER) && x.text() != null && x.text().startsWith("40/admin,{")))
                 .hasSize(2);
     }
 
@@ -175,6 +195,36 @@ class ReconnectionTest {
                 assertThat(fa.get(i).bytes()).isEqualTo(fb.get(i).bytes());
             }
         }
+    }
+
+    /** The number on {@code link} of its first frame sent at {@code time} or later. */
+    static int firstFrameFrom(Timeline t, String link, String time) {
+        int n = 0;
+        for (TimelineEvent e : t.query().direction(Direction.WIRE).protocol(Protocol.PHYSICAL).list()) {
+            if (((org.netsim.timeline.Unit.Hop) e.unit()).link().equals(link)) {
+                n++;
+                if (e.timeNanos() >= at(time)) {
+                    return n;
+                }
+            }
+        }
+        throw new AssertionError("nothing on " + link + " from " + time);
+    }
+
+    /** The number on {@code link} (1 = its first frame, either way) of the first frame carrying Engine.IO {@code what}. */
+    static int frameOnLink(Timeline t, String link, String what) {
+        int n = 0;
+        for (TimelineEvent e : t.query().direction(Direction.WIRE).protocol(Protocol.PHYSICAL).list()) {
+            if (!((org.netsim.timeline.Unit.Hop) e.unit()).link().equals(link)) {
+                continue;
+            }
+            n++;
+            var eio = e.wholePdu().find(Protocol.ENGINEIO);
+            if (eio.isPresent() && eio.get().summary().equals(what)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + what + " on " + link);
     }
 
     static long at(String time) {
