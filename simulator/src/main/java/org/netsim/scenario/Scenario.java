@@ -129,13 +129,23 @@ public record Scenario(String name, String description, Long seed, String durati
 
     /**
      * One scripted step at time {@code at}, repeated {@code repeat} times {@code every} apart. Either a client's
-     * ({@code client}: emit {@code emit} with {@code args}, optionally asking for an {@code ack}, or
-     * {@code disconnect: true}) or the server's ({@code server}: a cheatsheet form, with {@code socket} naming the
-     * client whose socket the form means, {@code event}, {@code args}, {@code room}, {@code namespace},
-     * {@code volatile}, {@code ack}; or {@code join} / {@code leave} with {@code socket} and {@code room}).
+     * ({@code client}: emit {@code emit} with {@code args}, optionally asking for an {@code ack}, optionally
+     * {@code volatile}, or {@code disconnect: true}) or the server's ({@code server}: a cheatsheet form, with
+     * {@code socket} naming the client whose socket the form means, {@code event}, {@code args}, {@code room},
+     * {@code namespace}, {@code volatile}, {@code ack}; {@code join} / {@code leave} with {@code socket} and
+     * {@code room}; or {@code socket.disconnect} with {@code socket}, {@code namespace} and {@code close}, which as
+     * {@code socket.disconnect(true)} also closes that client's whole connection).
      */
     public record Action(String at, String client, String emit, JsonNode args, Boolean ack, Boolean disconnect,
                          String namespace, String server, String socket, String room, String event,
-                         @JsonProperty("volatile") Boolean isVolatile, Integer repeat, String every) {
+                         @JsonProperty("volatile") Boolean isVolatile, Integer repeat, String every, Boolean close) {
+
+        /** A step without {@code close}. */
+        public Action(String at, String client, String emit, JsonNode args, Boolean ack, Boolean disconnect,
+                      String namespace, String server, String socket, String room, String event, Boolean isVolatile,
+                      Integer repeat, String every) {
+            this(at, client, emit, args, ack, disconnect, namespace, server, socket, room, event, isVolatile, repeat,
+                    every, null);
+        }
     }
 }

@@ -72,10 +72,10 @@ class ChecksTest {
         EventSelector chatFrame = new EventSelector("alice", Protocol.WEBSOCKET, Direction.DOWN, null, "chat", null);
         List<TimelineEvent> all = d.run().timeline().events();
         // Alice's first WebSocket frame is the 2probe ping; her first one carrying "chat" is the emit at 300 ms
-        assertThat(all.get(355).description()).isEqualTo("WebSocket Text [FIN] [MASKED]");
-        assertThat(chatFrame.matches(all.get(355))).isFalse();
-        assertThat(chatFrame.mismatches(all.get(355))).containsExactly("its info does not mention \"chat\"");
-        assertThat(chatFrame.first(d.run().timeline()).orElseThrow().index()).isEqualTo(638);
+        assertThat(all.get(388).description()).isEqualTo("WebSocket Text [FIN] [MASKED]");
+        assertThat(chatFrame.matches(all.get(388))).isFalse();
+        assertThat(chatFrame.mismatches(all.get(388))).containsExactly("its info does not mention \"chat\"");
+        assertThat(chatFrame.first(d.run().timeline()).orElseThrow().index()).isEqualTo(628);
         // the SYN-ACK's peer is Alice (the other end of its connection); its frame on lan1 travels to the switch
         assertThat(EventSelector.peerOf(all.get(34))).isEqualTo("alice");
         assertThat(EventSelector.peerOf(all.get(37))).isEqualTo("switch");
@@ -107,7 +107,7 @@ class ChecksTest {
         assertThat(eval(key, d).message()).isEqualTo("The selected event's bytes hold no websocket.masking_key: select "
                 + "an event that carries it first.");
         // Alice's chat frame (a WebSocket message: 2 header bytes, then the 4-byte masking key)
-        stepTo(d, 638);
+        stepTo(d, 628);
         assertThat(eval(key, d).message()).isEqualTo("No bytes are highlighted in the hex pane.");
         d.highlight(new ByteRange(1, 5));
         CheckResult off = eval(key, d);
@@ -117,7 +117,7 @@ class ChecksTest {
         d.highlight(new ByteRange(2, 6));
         assertThat(eval(key, d).message()).isEqualTo("The highlighted bytes 2\u20135 are exactly Masking key.");
         // on the wire the same key sits after preamble, Ethernet, IPv4, TCP headers: the inspector's offsets count
-        stepTo(d, 639);
+        stepTo(d, 629);
         TimelineEvent e = d.selectedEvent();
         assertThat(d.clickField("websocket.masking_key")).as("%s", e).isTrue();
         assertThat(d.highlightedBytes().start()).isGreaterThan(54);
