@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads lesson folders (format version 1, {@code LESSON-FORMAT.md}) and validates them. It never stops at the first
+ * Reads lesson folders (format version 1, {@code lessons/FORMAT.md}) and validates them. It never stops at the first
  * problem: every problem of every file is collected, each with its file, line and column, as
  * {@code 03-tcp/lesson.yaml:14:7: step "find-syn-ack": unknown check "selected-evnt" (known: ...)}.
  *
