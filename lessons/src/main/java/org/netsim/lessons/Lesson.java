@@ -53,6 +53,20 @@ public record Lesson(String folder, String id, String title, String summary, int
     }
 
     /**
+     * The scenario the student has open on page {@code index}: the one the last {@code opened-scenario} step before
+     * it asks for, else the lesson's own; {@code null} if there is none.
+     */
+    public String scenarioAt(int index) {
+        String open = scenario;
+        for (int i = 0; i < Math.min(index, pages.size()); i++) {
+            if (pages.get(i) instanceof Step s && s.expect() instanceof Check.OpenedScenario o) {
+                open = o.name();
+            }
+        }
+        return open;
+    }
+
+    /**
      * What the student will be able to do.
      *
      * @param kind {@code describe} (describe and define) or {@code execute} (do it in the app)

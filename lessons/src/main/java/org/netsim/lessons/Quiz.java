@@ -22,6 +22,11 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         return id();
     }
 
+    /** The selector of the event the quiz is about (its bytes, or the value it asks for), or {@code null}. */
+    default EventSelector aboutEvent() {
+        return null;
+    }
+
     /**
      * Multiple choice: one correct option, or with {@code multiple} several, all of them required.
      *
@@ -76,6 +81,11 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         public String type() {
             return "numeric";
         }
+
+        @Override
+        public EventSelector aboutEvent() {
+            return from == null ? null : from.event();
+        }
     }
 
     /** The student selects bytes in the hex pane; correct when the selection is exactly the field's bytes. */
@@ -88,6 +98,11 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         @Override
         public String type() {
             return "bytes";
+        }
+
+        @Override
+        public EventSelector aboutEvent() {
+            return event;
         }
     }
 

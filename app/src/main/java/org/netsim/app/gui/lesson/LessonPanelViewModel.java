@@ -157,7 +157,7 @@ public final class LessonPanelViewModel {
         if (session == null || !(page.get() instanceof Quiz q)) {
             return null;
         }
-        QuizResult r = session.answer(q.id(), answer);
+        QuizResult r = session.answer(q.id(), answer, models.session().run());
         feedback.set(r.feedback());
         passed.set(r.correct());
         hints.setAll(session.hintsShown());
@@ -165,8 +165,21 @@ public final class LessonPanelViewModel {
         return r;
     }
 
-    /** The bytes quiz's answer: what the student highlighted in the hex pane. */
+    /**
+     * The bytes quiz's answer: what the student highlighted in the hex pane, in the quiz's event. If the student
+     * selected another event meanwhile, the quiz's event is shown again and nothing is graded.
+     */
     public QuizResult answerSelectedBytes() {
+        if (session != null && page.get() instanceof Quiz.Bytes b) {
+            var event = session.quizEvent(b.id(), models.session().run());
+            var selected = models.session().selectedEvent();
+            if (event.isPresent() && (selected == null || selected.index() != event.get().index())) {
+                models.session().select(event.get().index());
+                feedback.set(Messages.get("lesson.bytes.reselected"));
+                passed.set(false);
+                return null;
+            }
+        }
         var range = view.highlightedBytes();
         if (range == null) {
             feedback.set(Messages.get("lesson.bytes.none"));
@@ -199,15 +212,31 @@ public final class LessonPanelViewModel {
         passed.set(session.isDone(p));
         hints.setAll(session.hintsShown());
         pointsAt.set(p instanceof Step s ? s.pointsAt() : null);
-        if (p instanceof Quiz.Bytes b && models.session().run() != null) {
-            // the quiz asks about one event's bytes: show it, so the hex pane holds them
-            int index = session.quizEvent(b.id()).index();
-            if (index < models.session().run().timeline().size()) {
-                models.session().select(index);
-            }
+        if (p instanceof Quiz.Bytes b) {
+            showQuizEvent(b);
         }
         judge();
         updateNavigation();
+    }
+
+    /**
+     * Selects the bytes quiz's event so the hex pane holds its bytes: found by the quiz's selector in the run the
+     * student has open (with the student's own emits every later event has moved), or, when another scenario is
+     * open, in the scenario the lesson has open on this page, which is opened again.
+     */
+    private void showQuizEvent(Quiz.Bytes b) {
+        var event = session.quizEvent(b.id(), models.session().run());
+        if (event.isEmpty()) {
+            String name = session.quizScenario(b.id());
+            var scenario = name == null ? java.util.Optional.<org.netsim.scenario.Scenario>empty()
+                    : session.lesson().scenario(name);
+            if (scenario.isEmpty() || !models.session().load(scenario.get(), name)) {
+                return;
+            }
+            view.rebase();
+            event = session.quizEvent(b.id(), models.session().run());
+        }
+        event.ifPresent(e -> models.session().select(e.index()));
     }
 
     /** Judges the current step against the window as it is now (no try counted). */

@@ -104,4 +104,37 @@ class LessonPanelViewModelTest {
         models.inspector().selectField("eth.type");
         assertThat(panel.answerSelectedBytes().correct()).isTrue();
     }
+
+    /**
+     * A bytes quiz finds its event in the run the student sees, by the quiz's selector: after the student added an
+     * emit early in lesson 7 every later event moved, and the ACK quiz must still show (and grade) the server's ACK.
+     */
+    @Test
+    void aBytesQuizFindsItsEventInTheRunTheStudentEdited(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("messaging")).findFirst().orElseThrow();
+        panel.open(lesson);
+        // the student's own emit at 50 ms, before the scenario's chat, question and picture
+        assertThat(models.session().addAction(new org.netsim.scenario.Scenario.Action("50ms", "alice", "some-event",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("hello"), null, null,
+                null, null, null, null, null, null, null, null))).isTrue();
+        int quiz = lesson.indexOf("ack-id-bytes");
+        for (int i = 0; i < quiz; i++) {
+            panel.session().progress().done(lesson.pages().get(i).key());
+        }
+        assertThat(panel.goTo(quiz)).isTrue();
+        var shown = models.session().selectedEvent();
+        assertThat(shown.node()).isEqualTo("server");
+        assertThat(shown.description()).startsWith("ACK id=0");
+        // another event selected meanwhile: nothing is graded, the quiz's event comes back
+        models.session().select(shown.index() - 1);
+        models.inspector().selectField("socketio.type");
+        assertThat(panel.answerSelectedBytes()).isNull();
+        assertThat(panel.feedbackProperty().get()).startsWith("The hex pane showed another event");
+        assertThat(models.session().selectedIndex()).isEqualTo(shown.index());
+        // the student clicks the ack id in the inspector of the event shown: graded against that run
+        models.inspector().selectField("socketio.ack_id");
+        assertThat(panel.answerSelectedBytes().correct()).isTrue();
+    }
 }
