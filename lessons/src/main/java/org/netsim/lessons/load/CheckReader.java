@@ -23,9 +23,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class CheckReader {
     private final ScenarioReader scenarioReader;
+    private final RunChecks runChecks;
 
-    CheckReader(ScenarioReader scenarioReader) {
+    CheckReader(ScenarioReader scenarioReader, RunChecks runChecks) {
         this.scenarioReader = scenarioReader;
+        this.runChecks = runChecks;
     }
 
     Check expect(YamlFile y, String folder, Node v, String ctx, Map<String, Scenario> scenarios) {
@@ -64,7 +66,11 @@ final class CheckReader {
         switch (key) {
             case "selected-event": {
                 EventSelector s = selector(y, cv, c);
-                return s == null ? null : new Check.SelectedEvent(s);
+                if (s == null) {
+                    return null;
+                }
+                runChecks.ifOpen(cv, open -> RunChecks.matches(y, cv, c, s, open));
+                return new Check.SelectedEvent(s);
             }
             case "selected-field": {
                 Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "protocol"), "field");
@@ -79,13 +85,21 @@ final class CheckReader {
                             + FieldKeys.protocolOf(field).get().name() + ", not " + p.name());
                     return null;
                 }
-                return field == null || e.containsKey("protocol") && p == null ? null
-                        : new Check.SelectedField(field, p);
+                if (field == null || e.containsKey("protocol") && p == null) {
+                    return null;
+                }
+                runChecks.ifOpen(fieldNode, open -> RunChecks.carries(y, fieldNode, c, null, field, open));
+                return new Check.SelectedField(field, p);
             }
             case "selected-bytes": {
                 Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field"), "field");
                 String field = e == null ? null : fieldKey(y, e.get("field").getValueNode(), c);
-                return field == null ? null : new Check.SelectedBytes(field);
+                if (field == null) {
+                    return null;
+                }
+                Node fieldNode = e.get("field").getValueNode();
+                runChecks.ifOpen(fieldNode, open -> RunChecks.carries(y, fieldNode, c, null, field, open));
+                return new Check.SelectedBytes(field);
             }
             case "emitted": {
                 Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("from", "event", "args", "namespace"),
@@ -98,7 +112,18 @@ final class CheckReader {
                 String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
                 boolean bad = event == null || e.containsKey("from") && from == null
                         || e.containsKey("namespace") && ns == null;
-                return bad ? null : new Check.Emitted(from, event,
+                if (bad) {
+                    return null;
+                }
+                runChecks.ifOpen(cv, open -> {
+                    if (from != null) {
+                        RunChecks.clients(y, e.get("from").getValueNode(), c, List.of(from), open);
+                    }
+                    if (ns != null) {
+                        RunChecks.namespace(y, e.get("namespace").getValueNode(), c, ns, open);
+                    }
+                });
+                return new Check.Emitted(from, event,
                         e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, ns);
             }
             case "received": {
@@ -124,6 +149,15 @@ final class CheckReader {
                 if (event == null || atLeast == null || by == null || e.containsKey("namespace") && ns == null) {
                     return null;
                 }
+                List<String> hosts = by;
+                runChecks.ifOpen(cv, open -> {
+                    if (e.containsKey("by")) {
+                        RunChecks.clients(y, e.get("by").getValueNode(), c, hosts, open);
+                    }
+                    if (ns != null) {
+                        RunChecks.namespace(y, e.get("namespace").getValueNode(), c, ns, open);
+                    }
+                });
                 return new Check.Received(event, e.containsKey("by") ? 0 : atLeast, by, ns);
             }
             case "layer-model": {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.FromRun;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Quiz;
 import org.netsim.lessons.run.Answer;
@@ -37,7 +38,7 @@ final class QuizAnswers {
         String where = "quiz \"" + q.id() + "\" (" + q.type() + ")";
         Optional<Answer> wrong = wrongAnswer(q);
         if (wrong.isPresent()) {
-            QuizResult r = session.answer(q.id(), wrong.get());
+            QuizResult r = session.answer(q.id(), wrong.get(), desk.run());
             tally.wrongTries++;
             require(!r.correct(), where + ": a wrong answer was graded right: " + wrong.get());
             require(!r.feedback().isBlank(), where + ": a wrong answer gets feedback");
@@ -50,9 +51,8 @@ final class QuizAnswers {
             }
         }
         Answer right = rightAnswer(q);
-        QuizResult r = session.answer(q.id(), right);
-        require(r.correct(), where + ": the answer from the lesson file was graded wrong: " + right + " -> "
-                + r.feedback());
+        QuizResult r = session.answer(q.id(), right, desk.run());
+        require(r.correct(), where + ": the right answer was graded wrong: " + right + " -> " + r.feedback());
         tally.log.add("  answered " + right + ": " + r.feedback());
     }
 
@@ -66,13 +66,15 @@ final class QuizAnswers {
             }
             return new Answer.Choice(idx);
         } else if (q instanceof Quiz.Short s) {
-            return Answer.text("  " + s.accept().get(0).toUpperCase(Locale.ROOT) + " ");
+            // a fact of the run is read off the screen, not taken from the lesson file
+            String text = s.from() != null ? read(s, s.from()).text() : s.accept().get(0);
+            return Answer.text("  " + text.toUpperCase(Locale.ROOT) + " ");
         } else if (q instanceof Quiz.Numeric n) {
             return Answer.number(readNumber(n));
         }
         Quiz.Bytes b = (Quiz.Bytes) q;
         // the hex pane shows the quiz's event; the student clicks the field's row in the tree
-        TimelineEvent e = session.quizEvent(q.id());
+        TimelineEvent e = session.quizEvent(q.id(), desk.run()).orElseGet(() -> session.quizEvent(q.id()));
         for (Field f : e.wholePdu().allFields()) {
             if (f.key().equals(b.field())) {
                 return Answer.bytes(f.byteStart(), f.byteEnd());
@@ -81,22 +83,30 @@ final class QuizAnswers {
         throw new AutomatedStudent.StudentFailure("quiz " + q.id() + ": event " + e + " has no " + b.field());
     }
 
-    /** A numeric answer: as written, or read off the event's field in the inspector of the lesson's run. */
+    /**
+     * A numeric answer: read off the run as a student reads it off the screen when the quiz says where (so a wrong
+     * number in the lesson file is found out), else the number the lesson file gives (a fact that is not in the run).
+     */
     private double readNumber(Quiz.Numeric n) {
-        if (n.answer() != null) {
+        if (n.from() == null) {
             return n.answer();
         }
-        ScenarioRun run = session.lessonRun();
-        for (TimelineEvent e : run.timeline().events()) {
-            if (n.from().event().matches(e)) {
-                for (Field f : e.wholePdu().allFields()) {
-                    if (f.key().equals(n.from().field())) {
-                        return f.value();
-                    }
-                }
-            }
+        FromRun.Reading r = read(n, n.from());
+        require(r.number() != null, "quiz " + n.id() + ": " + r.where(n.from()) + " is \"" + r.text()
+                + "\", not a number");
+        return r.number();
+    }
+
+    /** Reads the answer off the run on the desk, or off the run of the scenario the lesson has open there. */
+    private FromRun.Reading read(Quiz q, FromRun from) {
+        ScenarioRun run = desk.run();
+        if (run == null || from.selector().first(run.timeline()).isEmpty()) {
+            run = session.scenarioRun(lesson.scenarioAt(lesson.indexOf(q.id())));
         }
-        throw new AutomatedStudent.StudentFailure("quiz " + n.id() + ": no event carries " + n.from().field());
+        require(run != null, "quiz " + q.id() + ": no run to read the answer off");
+        FromRun.Reading r = from.read(run.timeline());
+        require(r.ok(), "quiz " + q.id() + ": " + r.problem());
+        return r;
     }
 
     private Optional<Answer> wrongAnswer(Quiz q) {
