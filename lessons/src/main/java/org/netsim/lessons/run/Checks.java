@@ -115,17 +115,45 @@ public final class Checks {
         if (key == null) {
             return CheckResult.notYet("No field is selected in the inspector.");
         }
-        if (key.equals(c.field())) {
-            return CheckResult.pass("Field " + c.field() + " is selected.");
+        if (!key.equals(c.field())) {
+            String where = FieldKeys.protocolOf(key).map(p -> " (a " + p.title() + " field)").orElse("");
+            return CheckResult.notYet("The selected field is " + key + where + "; that is not the one asked for.");
         }
-        String where = FieldKeys.protocolOf(key).map(p -> " (a " + p.title() + " field)").orElse("");
-        return CheckResult.notYet("The selected field is " + key + where + "; that is not the one asked for.");
+        Protocol layer = view.selectedFieldProtocol();
+        if (c.protocol() != null && layer != c.protocol()) {
+            return CheckResult.notYet("The selected " + key + " is in the " + (layer == null ? "no" : layer.title())
+                    + " layer of the tree; the one in the " + c.protocol().title() + " layer is asked for.");
+        }
+        Optional<String> wrongEvent = notTheEvent(c.event(), view.selectedEvent());
+        if (wrongEvent.isPresent()) {
+            return CheckResult.notYet("That is the right field, but in another event: " + wrongEvent.get());
+        }
+        return CheckResult.pass("Field " + c.field() + " is selected.");
+    }
+
+    /** Why the selected event is not one the selector matches, or empty if it is (or no event is asked for). */
+    private static Optional<String> notTheEvent(EventSelector wanted, TimelineEvent e) {
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        if (e == null) {
+            return Optional.of("no event is selected.");
+        }
+        List<String> diff = wanted.mismatches(e);
+        return diff.isEmpty() ? Optional.empty() : Optional.of("the selected event (" + e.node() + " "
+                + e.direction().word() + " " + e.protocol().title() + ": " + e.description() + ") is not it: "
+                + String.join("; ", diff) + ".");
     }
 
     private static CheckResult selectedBytes(Check.SelectedBytes c, StudentView view) {
         TimelineEvent e = view.selectedEvent();
         if (e == null) {
             return CheckResult.notYet("No event is selected, so the hex pane shows no bytes.");
+        }
+        Optional<String> wrongEvent = notTheEvent(c.event(), e);
+        if (wrongEvent.isPresent()) {
+            return CheckResult.notYet("The hex pane shows another event than the one asked for: "
+                    + wrongEvent.get());
         }
         List<Field> fields = fields(e, c.field());
         if (fields.isEmpty()) {
@@ -211,18 +239,27 @@ public final class Checks {
             return CheckResult.notYet("No scenario is running.");
         }
         String argsSeen = null;
+        String transportSeen = null;
         for (Scenario.Action a : mine) {
             long at = START + TimeText.nanos(a.at() == null ? "0" : a.at());
             for (Sent s : socketIoEvents(run.timeline(), Direction.DOWN, c.event(), ns)) {
                 if (!s.event().node().equals(a.client()) || s.event().timeNanos() < at) {
                     continue;
                 }
-                if (c.args() == null || sameArgs(c.args(), s.packet().args())) {
+                if (c.args() != null && !sameArgs(c.args(), s.packet().args())) {
+                    argsSeen = argsText(s.packet().args());
+                } else if (c.transport() != null && !c.transport().equals(transportOf(s.event()))) {
+                    transportSeen = transportOf(s.event());
+                } else {
                     return CheckResult.pass(a.client() + " emitted \"" + c.event() + "\" "
                             + argsText(s.packet().args()) + " at " + millis(s.event().timeNanos() - START) + ".");
                 }
-                argsSeen = argsText(s.packet().args());
             }
+        }
+        if (transportSeen != null) {
+            return CheckResult.notYet("Your \"" + c.event() + "\" went over "
+                    + ("polling".equals(transportSeen) ? "HTTP long-polling, before the upgrade to WebSocket was done"
+                    : transportSeen) + "; send it again later, when it goes over " + c.transport() + ".");
         }
         if (argsSeen != null) {
             return CheckResult.notYet("Your \"" + c.event() + "\" carries " + argsSeen + ", not "
@@ -238,40 +275,109 @@ public final class Checks {
             return CheckResult.notYet("No scenario is running.");
         }
         String ns = c.namespace() == null ? SocketIoPacket.MAIN_NAMESPACE : c.namespace();
-        Set<String> clients = new LinkedHashSet<>();
-        for (Scenario.ClientSpec cs : run.scenario().clients()) {
-            clients.add(cs.host());
-        }
-        // one emit reaches each recipient as its own packet with the same payload: group arrivals by payload
-        Map<String, Set<String>> byPayload = new LinkedHashMap<>();
-        for (Sent s : socketIoEvents(run.timeline(), Direction.UP, c.event(), ns)) {
-            if (clients.contains(s.event().node())) {
-                byPayload.computeIfAbsent(String.valueOf(s.packet().data()), k -> new LinkedHashSet<>())
-                        .add(s.event().node());
-            }
-        }
+        List<Set<String>> emits = emitsReceived(run, c.event(), ns);
         Set<String> best = Set.of();
-        for (Set<String> hosts : byPayload.values()) {
-            boolean ok = c.by().isEmpty() ? hosts.size() >= c.byAtLeast() : hosts.containsAll(c.by());
-            if (ok) {
-                return CheckResult.pass("One \"" + c.event() + "\" emit reached " + String.join(", ", hosts) + ".");
+        for (Set<String> hosts : emits) {
+            String miss = receivedMismatch(c, hosts);
+            if (miss == null) {
+                return CheckResult.pass("One \"" + c.event() + "\" emit reached " + String.join(", ", hosts)
+                        + ".");
             }
-            if (hosts.size() > best.size()) {
+            if (best.isEmpty() || hosts.size() > best.size()) {
                 best = hosts;
             }
         }
-        String want = c.by().isEmpty() ? c.byAtLeast() + " client" + (c.byAtLeast() == 1 ? "" : "s")
-                : String.join(" and ", c.by());
+        String want = wanted(c);
         if (best.isEmpty()) {
             return CheckResult.notYet("No client has received a \"" + c.event() + "\" event"
                     + (ns.equals("/") ? "" : " in " + ns) + " yet; it must reach " + want + ".");
         }
-        return CheckResult.notYet("The widest \"" + c.event() + "\" emit reached " + String.join(", ", best)
-                + "; it must reach " + want + ".");
+        if (emits.size() == 1) {
+            return CheckResult.notYet("Your \"" + c.event() + "\" emit reached " + String.join(", ", best) + "; "
+                    + receivedMismatch(c, best) + ".");
+        }
+        return CheckResult.notYet("No one of your " + emits.size() + " \"" + c.event() + "\" emits was right; the "
+                + "widest reached " + String.join(", ", best) + ". It must reach " + want + ".");
+    }
+
+    /** Who the check wants the emit to reach, in words. */
+    private static String wanted(Check.Received c) {
+        if (!c.only().isEmpty()) {
+            return "only " + String.join(" and ", c.only());
+        }
+        String want = c.by().isEmpty() ? c.byAtLeast() + " client" + (c.byAtLeast() == 1 ? "" : "s")
+                : String.join(" and ", c.by());
+        return want + (c.notBy().isEmpty() ? "" : ", and not " + String.join(" or ", c.notBy()));
+    }
+
+    /** What is wrong with who one emit reached ("Alice got it too"), or {@code null} if it is what the check wants. */
+    private static String receivedMismatch(Check.Received c, Set<String> hosts) {
+        if (!c.only().isEmpty()) {
+            Set<String> extra = new LinkedHashSet<>(hosts);
+            c.only().forEach(extra::remove);
+            List<String> missing = c.only().stream().filter(h -> !hosts.contains(h)).toList();
+            if (extra.isEmpty() && missing.isEmpty()) {
+                return null;
+            }
+            return "it must reach only " + String.join(" and ", c.only())
+                    + (extra.isEmpty() ? "" : ", yet " + String.join(" and ", extra) + " got it too")
+                    + (missing.isEmpty() ? "" : (extra.isEmpty() ? ", yet " : ", and ") + String.join(" and ", missing)
+                    + " did not");
+        }
+        List<String> forbidden = c.notBy().stream().filter(hosts::contains).toList();
+        boolean enough = c.by().isEmpty() ? hosts.size() >= c.byAtLeast() : hosts.containsAll(c.by());
+        if (enough && forbidden.isEmpty()) {
+            return null;
+        }
+        return "it must reach " + wanted(c) + (forbidden.isEmpty() ? "" : ", yet " + String.join(" and ", forbidden)
+                + " got it");
+    }
+
+    /**
+     * Who each emit of the server reached: the server writes one emit's packet to every recipient at one moment, so
+     * its Socket.IO events going down at one time with one payload are one emit, sent to the client at the other end
+     * of each one's connection; a client counts when the packet goes up its own stack afterwards.
+     */
+    static List<Set<String>> emitsReceived(ScenarioRun run, String event, String ns) {
+        Set<String> clients = new LinkedHashSet<>();
+        for (Scenario.ClientSpec cs : run.scenario().clients()) {
+            clients.add(cs.host());
+        }
+        List<Sent> arrived = socketIoEvents(run.timeline(), Direction.UP, event, ns);
+        Map<String, Set<String>> emits = new LinkedHashMap<>();
+        for (Sent s : socketIoEvents(run.timeline(), Direction.DOWN, event, ns)) {
+            String to = EventSelector.peerOf(s.event());
+            if (clients.contains(s.event().node()) || to == null || !clients.contains(to)) {
+                continue;
+            }
+            String payload = String.valueOf(s.packet().data());
+            boolean got = arrived.stream().anyMatch(u -> u.event().node().equals(to)
+                    && u.event().timeNanos() >= s.event().timeNanos()
+                    && String.valueOf(u.packet().data()).equals(payload));
+            Set<String> hosts = emits.computeIfAbsent(payload + "@" + s.event().timeNanos(),
+                    k -> new LinkedHashSet<>());
+            if (got) {
+                hosts.add(to);
+            }
+        }
+        emits.values().removeIf(Set::isEmpty);
+        return new ArrayList<>(emits.values());
     }
 
     /** A Socket.IO EVENT packet of the timeline and the event that carries it. */
     record Sent(TimelineEvent event, SocketIoPacket packet) {
+    }
+
+    /** How a Socket.IO event's packet travels: {@code websocket}, {@code polling}, or {@code null} if neither. */
+    static String transportOf(TimelineEvent e) {
+        Pdu whole = e.direction() == Direction.STATE ? null : e.wholePdu();
+        if (whole == null) {
+            return null;
+        }
+        if (whole.find(Protocol.WEBSOCKET).isPresent()) {
+            return "websocket";
+        }
+        return whole.find(Protocol.HTTP).isPresent() ? "polling" : null;
     }
 
     /** Socket.IO EVENTs (binary ones too) named {@code name} in namespace {@code ns}, going {@code direction}. */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.LayerModel;
+import org.netsim.lessons.load.FieldKeys;
+import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.TimelineEvent;
@@ -29,6 +31,15 @@ public interface StudentView {
 
     /** The key of the inspector's selected field ({@code tcp.dstport}), or {@code null}. */
     String selectedFieldKey();
+
+    /**
+     * The layer of the tree the selected field is in, or {@code null}; by default the protocol its key belongs to
+     * (the app reads it off the tree's row).
+     */
+    default Protocol selectedFieldProtocol() {
+        String key = selectedFieldKey();
+        return key == null ? null : FieldKeys.protocolOf(key).orElse(null);
+    }
 
     /**
      * The bytes highlighted in the hex pane, in the buffer the inspector shows for the selected event (see

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netsim.lessons.Check;
+import org.netsim.lessons.EventSelector;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Step;
 import org.netsim.lessons.load.TimeText;
@@ -61,9 +62,9 @@ final class StepHands {
         if (c instanceof Check.SelectedEvent) {
             stepUntilPassed(where);
         } else if (c instanceof Check.SelectedField f) {
-            clickField(f.field(), f.protocol(), where);
+            clickField(f.field(), f.event(), where);
         } else if (c instanceof Check.SelectedBytes b) {
-            clickField(b.field(), null, where);
+            clickField(b.field(), b.event(), where);
         } else if (c instanceof Check.Emitted e) {
             emit(e, where);
         } else if (c instanceof Check.Received r) {
@@ -103,24 +104,24 @@ final class StepHands {
     }
 
     /**
-     * Clicks the field in the inspector; when the selected event does not carry it (or not in that protocol), steps
-     * on through the timeline to an event that does, as a student looks for the right frame first.
+     * Clicks the field in the inspector; when the selected event does not carry it (or is not the event asked for),
+     * steps on through the timeline to one that is, as a student looks for the right frame first.
      */
-    private void clickField(String key, Protocol protocol, String where) {
+    private void clickField(String key, EventSelector event, String where) {
         if (desk.clickField(key) && session.evaluate(desk).passed()) {
             return;
         }
         desk.rewind();
         while (desk.stepForward()) {
             TimelineEvent e = desk.selectedEvent();
-            if ((protocol == null || e.protocol() == protocol) && desk.clickField(key)
-                    && session.evaluate(desk).passed()) {
+            if ((event == null || event.matches(e)) && desk.clickField(key) && session.evaluate(desk).passed()) {
                 tally.log.add("  clicked " + key + " in event " + e.index() + ": " + e);
                 return;
             }
         }
         throw new AutomatedStudent.StudentFailure(where + ": no event of " + desk.scenarioName()
-                + " carries a field " + key);
+                + (event == null ? "" : " matching " + event.describe()) + " carries a field " + key
+                + " that passes");
     }
 
     /** The composer: a client's emit, tried at moments after the client is connected until it is sent. */
@@ -144,31 +145,66 @@ final class StepHands {
                 + " was sent");
     }
 
-    /** The server's io.emit (io.of(ns).emit outside "/"), once every client is connected. */
+    /**
+     * The composer's server forms, tried as a student works down the cheatsheet until the emit reaches whom the step
+     * asks: {@code io.emit} (or {@code io.of(ns).emit}), {@code io.to(room).emit} for each room of the scenario,
+     * {@code socket.to(room).emit} for each socket and room, {@code socket.broadcast.emit} from each client's socket;
+     * each at moments after every client is connected.
+     */
     private void broadcast(Check.Received r, String where) {
         if (session.evaluate(desk).passed()) {
             return;
         }
         String ns = r.namespace() == null ? SocketIoPacket.MAIN_NAMESPACE : r.namespace();
+        String nsKey = ns.equals("/") ? null : ns;
         List<String> clients = new ArrayList<>();
         for (Scenario.ClientSpec c : desk.scenario().clients()) {
             clients.add(c.host());
         }
-        ArrayNode args = JsonNodeFactory.instance.arrayNode().add("hi");
-        for (long at : moments(clients, ns)) {
-            desk.add(new Scenario.Action(micros(at), null, null, args, null, null, ns.equals("/") ? null : ns,
-                    ns.equals("/") ? "io.emit" : "io.of(ns).emit", null, null, r.event(), null, null, null));
-            tally.runs++;
-            if (session.evaluate(desk).passed()) {
-                tally.log.add("  added server " + (ns.equals("/") ? "io.emit" : "io.of(" + ns + ").emit") + " of "
-                        + r.event() + " at " + micros(at));
-                return;
+        List<String> rooms = new ArrayList<>();
+        for (Scenario.Action a : desk.scenario().script()) {
+            if (a.room() != null && !rooms.contains(a.room())) {
+                rooms.add(a.room());
             }
-            desk.undoAdd();
-            tally.runs++;
         }
-        throw new AutomatedStudent.StudentFailure(where + ": an io.emit of " + r.event()
-                + " did not reach enough clients");
+        ArrayNode args = JsonNodeFactory.instance.arrayNode().add("hi");
+        List<Scenario.Action> forms = new ArrayList<>();
+        forms.add(serverEmit(ns.equals("/") ? "io.emit" : "io.of(ns).emit", null, null, nsKey, r.event(), args));
+        for (String room : rooms) {
+            forms.add(serverEmit("io.to(room).emit", null, room, nsKey, r.event(), args));
+        }
+        for (String room : rooms) {
+            for (String socket : clients) {
+                forms.add(serverEmit("socket.to(room).emit", socket, room, nsKey, r.event(), args));
+            }
+        }
+        for (String socket : clients) {
+            forms.add(serverEmit("socket.broadcast.emit", socket, null, nsKey, r.event(), args));
+        }
+        for (long at : moments(clients, ns)) {
+            for (Scenario.Action form : forms) {
+                Scenario.Action a = new Scenario.Action(micros(at), null, null, form.args(), null, null,
+                        form.namespace(), form.server(), form.socket(), form.room(), form.event(), null, null, null);
+                desk.add(a);
+                tally.runs++;
+                if (session.evaluate(desk).passed()) {
+                    tally.log.add("  added server " + a.server() + (a.socket() == null ? "" : " on " + a.socket())
+                            + (a.room() == null ? "" : " to " + a.room()) + " of " + r.event() + " at " + a.at());
+                    return;
+                }
+                desk.undoAdd();
+                tally.runs++;
+            }
+        }
+        throw new AutomatedStudent.StudentFailure(where + ": no server emit of " + r.event() + " (io.emit, "
+                + "socket.broadcast.emit, io.to(room).emit, socket.to(room).emit) passed: " + session.evaluate(desk)
+                .message());
+    }
+
+    private static Scenario.Action serverEmit(String form, String socket, String room, String ns, String event,
+                                              JsonNode args) {
+        return new Scenario.Action(null, null, null, args, null, null, ns, form, socket, room, event, null, null,
+                null);
     }
 
     /**

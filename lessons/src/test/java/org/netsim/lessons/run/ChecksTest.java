@@ -169,12 +169,99 @@ class ChecksTest {
                 .isEqualTo("One \"chat\" emit reached bob, carol.");
         CheckResult three = eval(new Check.Received("chat", 3, List.of(), null), d);
         assertThat(three.status()).isEqualTo(Status.NOT_YET);
-        assertThat(three.message()).isEqualTo("The widest \"chat\" emit reached bob, carol; it must reach 3 clients.");
+        assertThat(three.message()).isEqualTo("Your \"chat\" emit reached bob, carol; it must reach 3 clients.");
         assertThat(eval(new Check.Received("chat", 0, List.of("alice"), null), d).passed()).isFalse();
         assertThat(eval(new Check.Received("news", 0, List.of("alice", "bob", "carol"), null), d).passed()).isTrue();
         assertThat(eval(new Check.Received("shout", 1, List.of(), null), d).message())
                 .isEqualTo("No client has received a \"shout\" event yet; it must reach 1 client.");
         assertThat(eval(new Check.Received("news", 1, List.of(), "/admin"), d).passed()).isFalse();
+    }
+
+    /** io.emit reaches everyone: at least Bob, yet not only Bob; socket.to(room) from Alice's socket is only Bob. */
+    @Test
+    void receivedOnlyAndNotByAreExact() {
+        StudentDesk d = new StudentDesk().open("rooms.yaml", ScenarioFile.builtIn("rooms.yaml"));
+        d.add(serverAction("200ms", "io.emit", null, null, "psst"));
+        Check onlyBob = new Check.Received("psst", 0, List.of(), List.of("bob"), List.of(), null);
+        assertThat(eval(new Check.Received("psst", 0, List.of("bob"), null), d).passed()).isTrue();
+        CheckResult everyone = eval(onlyBob, d);
+        assertThat(everyone.passed()).isFalse();
+        assertThat(everyone.message()).isEqualTo("Your \"psst\" emit reached alice, bob, carol; it must reach only "
+                + "bob, yet alice and carol got it too.");
+        Check notAlice = new Check.Received("psst", 1, List.of(), List.of(), List.of("alice"), null);
+        assertThat(eval(notAlice, d).message()).endsWith("it must reach 1 client, and not alice, yet alice got it.");
+        // a second emit, to the room from Alice's socket: that one is only Bob (each emit is judged on its own)
+        d.add(serverAction("210ms", "socket.to(room).emit", "alice", "maths", "psst"));
+        assertThat(eval(onlyBob, d).message()).isEqualTo("One \"psst\" emit reached bob.");
+        assertThat(eval(notAlice, d).passed()).isTrue();
+    }
+
+    /** A field selected in the event the step is about, not in any event that has it. */
+    @Test
+    void selectedFieldInTheEventAskedFor() {
+        StudentDesk d = new StudentDesk().open("small-mtu.yaml", ScenarioFile.builtIn("small-mtu.yaml"));
+        EventSelector fragment = new EventSelector("r1", Protocol.IPV4, Direction.DOWN, null, "Fragmented", null);
+        Check mf = new Check.SelectedField("ip.flags.mf", null, fragment);
+        // Alice's SYN: an IPv4 packet with a More Fragments flag too, but no fragment
+        stepTo(d, d.run().timeline().query().node("alice").protocol(Protocol.TCP).direction(Direction.DOWN).list()
+                .get(0).index());
+        assertThat(d.clickField("ip.flags.mf")).isTrue();
+        CheckResult syn = eval(mf, d);
+        assertThat(syn.passed()).isFalse();
+        assertThat(syn.message()).startsWith("That is the right field, but in another event: the selected event "
+                + "(alice down TCP: ").contains("it happens at alice, not r1");
+        assertThat(eval(new Check.SelectedField("ip.flags.mf", null), d).passed()).isTrue();
+        stepTo(d, fragment.first(d.run().timeline()).orElseThrow().index());
+        assertThat(d.clickField("ip.flags.mf")).isTrue();
+        assertThat(eval(mf, d).passed()).isTrue();
+        // the bytes of a field, in the event asked for
+        Check bytes = new Check.SelectedBytes("ip.id", new EventSelector("alice", null, null, null, null, null));
+        assertThat(d.clickField("ip.id")).isTrue();
+        assertThat(eval(bytes, d).message()).startsWith("The hex pane shows another event than the one asked for");
+    }
+
+    /** The field must be in the layer the step names: a row's layer is what the view reports. */
+    @Test
+    void selectedFieldInTheLayerAskedFor() {
+        StudentDesk d = open("one-client.yaml");
+        stepTo(d, 34);
+        assertThat(d.clickField("tcp.dstport")).isTrue();
+        StudentView elsewhere = new StudentView() {
+            @Override public org.netsim.scenario.ScenarioRun run() { return d.run(); }
+            @Override public String scenarioName() { return d.scenarioName(); }
+            @Override public TimelineEvent selectedEvent() { return d.selectedEvent(); }
+            @Override public String selectedFieldKey() { return d.selectedFieldKey(); }
+            @Override public Protocol selectedFieldProtocol() { return Protocol.IPV4; }
+            @Override public ByteRange highlightedBytes() { return d.highlightedBytes(); }
+            @Override public LayerModel layerModel() { return d.layerModel(); }
+            @Override public long currentTimeNanos() { return d.currentTimeNanos(); }
+            @Override public List<Scenario.Action> addedActions() { return d.addedActions(); }
+        };
+        Check tcp = new Check.SelectedField("tcp.dstport", Protocol.TCP);
+        assertThat(Checks.evaluate(tcp, d).passed()).isTrue();
+        assertThat(Checks.evaluate(tcp, elsewhere).message()).isEqualTo("The selected tcp.dstport is in the IPv4 "
+                + "layer of the tree; the one in the TCP layer is asked for.");
+    }
+
+    /** An emit that must travel over WebSocket: one sent while the client still polls is not it. */
+    @Test
+    void emittedOverTheTransportAskedFor() {
+        StudentDesk d = open("one-client.yaml");
+        Check overWebSocket = new Check.Emitted("alice", "early", null, null, "websocket");
+        d.add(action("3ms", "alice", "early", "x"));
+        CheckResult polling = eval(overWebSocket, d);
+        assertThat(polling.passed()).isFalse();
+        assertThat(polling.message()).isEqualTo("Your \"early\" went over HTTP long-polling, before the upgrade to "
+                + "WebSocket was done; send it again later, when it goes over websocket.");
+        assertThat(eval(new Check.Emitted("alice", "early", null, null, "polling"), d).passed()).isTrue();
+        d.undoAdd();
+        d.add(action("200ms", "alice", "early", "x"));
+        assertThat(eval(overWebSocket, d).passed()).isTrue();
+    }
+
+    static Scenario.Action serverAction(String at, String form, String socket, String room, String event) {
+        return new Scenario.Action(at, null, null, JsonNodeFactory.instance.arrayNode().add("hi"), null, null, null,
+                form, socket, room, event, null, null, null);
     }
 
     @Test

@@ -64,6 +64,57 @@ class AutomatedStudentTest {
         return tests.stream();
     }
 
+    /** A copy of the shipped lessons in a folder of the test's, to change. */
+    Path shippedCopy() throws Exception {
+        Path from = Path.of(AutomatedStudentTest.class.getResource("/lessons/index.yaml").toURI()).getParent();
+        Path to = dir.resolve("lessons");
+        try (Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(t);
+                } else {
+                    java.nio.file.Files.copy(f, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    static void replace(Path file, String old, String now) throws IOException {
+        String text = java.nio.file.Files.readString(file);
+        assertThat(text).contains(old);
+        java.nio.file.Files.writeString(file, text.replace(old, now));
+    }
+
+    /** A fact of the run stated wrong in a lesson is found: by the validator where it can read the run itself. */
+    @Test
+    void aWrongNumberInALessonFileIsFoundByTheValidator() throws Exception {
+        Path lessons = shippedCopy();
+        replace(lessons.resolve("01-osi-model/lesson.yaml"), "      answer: 32\n", "      answer: 40\n");
+        assertThat(LessonLoader.validate(lessons).problems()).extracting(Problem::toString).singleElement()
+                .asString().startsWith("01-osi-model/lesson.yaml:").contains("quiz \"tcp-header-size\": answer 40, "
+                        + "but the run shows 32 (the tcp.hdr_len of event ");
+    }
+
+    /**
+     * ... and by the automated student where the run holds it only after the student's own emit: the student reads
+     * the frame's size off its own run, and the lesson's wrong number grades that answer wrong.
+     */
+    @Test
+    void aWrongNumberTheValidatorCannotReadIsFoundByTheStudent() throws Exception {
+        Path lessons = shippedCopy();
+        replace(lessons.resolve("09-live-capture/lesson.yaml"), "      answer: 96\n", "      answer: 100\n");
+        LessonLoader.Result r = LessonLoader.validate(lessons);
+        assertThat(r.problems()).isEmpty();
+        Lesson live = r.lessons().stream().filter(l -> l.id().equals("live-capture")).findFirst().orElseThrow();
+        AutomatedStudent.Report report = new AutomatedStudent(live, new org.netsim.lessons.progress.LessonProgress(),
+                () -> { }, CAPTURES).complete();
+        assertThat(report.failures()).extracting(AutomatedStudent.Failure::toString).singleElement().asString()
+                .startsWith("frame-size: quiz \"frame-size\" (numeric): the right answer was graded wrong: ")
+                .contains("96 is not it.");
+    }
+
     /** Completes the lesson saving after every change; the saved progress then resumes as complete. */
     static AutomatedStudent.Report completeSaving(Lesson lesson, ProgressStore store, String name) throws IOException {
         StudentProgress progress = store.load(name);
