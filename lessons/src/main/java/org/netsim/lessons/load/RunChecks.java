@@ -117,6 +117,15 @@ final class RunChecks {
         if (s.first(open.timeline()).isPresent()) {
             return true;
         }
+        // no emit of the student's adds a node: a name the scenario lacks is a mistake whatever the student does
+        List<String> nodes = nodes(open.scenario());
+        for (String n : java.util.Arrays.asList(s.node(), s.peer())) {
+            if (n != null && !nodes.contains(n)) {
+                y.error(at, ctx + "no node " + n + " in " + open.name() + " (nodes: " + String.join(", ", nodes) + ")"
+                        + Suggest.near(n, nodes));
+                return false;
+            }
+        }
         if (!open.edited()) {
             y.error(at, ctx + "no event of " + open.name() + " matches " + s.describe() + nearest(s, open.timeline()));
         }
@@ -155,6 +164,15 @@ final class RunChecks {
         }
         return best == null ? "" : "; the nearest is " + EventSelector.brief(best) + ": " + String.join("; ",
                 bestDiff);
+    }
+
+    /** Every host, switch and router of the scenario, by name. */
+    static List<String> nodes(Scenario s) {
+        List<String> out = new ArrayList<>();
+        s.hosts().forEach(h -> out.add(h.name()));
+        s.switches().forEach(w -> out.add(w.name()));
+        s.routers().forEach(r -> out.add(r.name()));
+        return out;
     }
 
     /** Whether some event the selector matches (every event, for {@code null}) carries the field; reported if not. */

@@ -7,6 +7,7 @@ import org.netsim.lessons.Page;
 import org.netsim.lessons.Quiz;
 import org.netsim.lessons.Step;
 import org.netsim.lessons.TextPage;
+import org.netsim.lessons.load.Problem;
 import org.netsim.lessons.progress.LessonProgress;
 import org.netsim.lessons.run.LessonSession;
 
@@ -89,6 +90,10 @@ public final class AutomatedStudent {
                     failures.add(new Failure(p.key(), f.getMessage()));
                     // skipped as a teacher would, so that the pages after it are tried too
                     session.progress().done(p.key());
+                } catch (RuntimeException e) {
+                    // the runner failed on this page: a teacher's lesson must get a message, not a stack trace
+                    failures.add(new Failure(p.key(), describe(p) + ": the runner failed: " + e));
+                    session.progress().done(p.key());
                 }
             }
             tally.log.add((session.pageIndex() + 1) + "/" + session.pageCount() + " " + describe(p) + ": done");
@@ -106,6 +111,20 @@ public final class AutomatedStudent {
         }
         return new Report(lesson.id(), session.pageCount(), tally.steps, tally.quizzes, tally.wrongTries, tally.hints,
                 tally.runs, tally.log, failures);
+    }
+
+    /**
+     * Works through the lesson from its first page (progress kept in memory) and names every page it could not do,
+     * at the page's place in {@code lesson.yaml}, as {@code netsim lessons validate} prints problems.
+     */
+    public static List<Problem> rehearse(Lesson lesson, ReferenceCaptures captures) {
+        Report r = new AutomatedStudent(lesson, new LessonProgress(), () -> { }, captures).complete();
+        List<Problem> out = new ArrayList<>();
+        for (Failure f : r.failures()) {
+            Lesson.Place at = lesson.placeOf(f.page());
+            out.add(new Problem(at.file(), at.line(), at.column(), "automated student: " + f.message()));
+        }
+        return out;
     }
 
     private static String describe(Page p) {
