@@ -135,13 +135,35 @@ public sealed interface Check {
     }
 
     /**
-     * The live capture holds a Socket.IO EVENT named {@code event} in at least {@code minFrames} frames. Until the app
-     * can capture, the runner reports this check as needing live capture.
+     * What the live capture decoded (real traffic captured in the app's Live capture tab, or a capture file opened
+     * there) holds at least {@code atLeast} messages that match every given key: a Socket.IO EVENT named
+     * {@code event}, of {@code type}, that went over {@code transport}, in {@code namespace}, with {@code args}.
+     *
+     * @param event     a Socket.IO EVENT's name (binary events too), or {@code null} for any message
+     * @param type      the decoded message's type ({@code EVENT}, {@code ACK}, {@code CONNECT}, {@code PING}, ...,
+     *                  as the decoder names them), or {@code null}
+     * @param transport {@code websocket} or {@code polling}, or {@code null}
+     * @param namespace a Socket.IO namespace, or {@code null} for any
+     * @param args      the arguments (a JSON array; one value stands for one argument), or {@code null} for any
+     * @param atLeast   how many such messages, at least 1
      */
-    record Captured(String event, int minFrames) implements Check {
+    record Captured(String event, String type, String transport, String namespace, JsonNode args, int atLeast)
+            implements Check {
+        public Captured(String event, int atLeast) {
+            this(event, null, null, null, null, atLeast);
+        }
+
         @Override
         public String key() {
             return "captured";
+        }
+
+        /** "a Socket.IO EVENT "some-event" over websocket" for messages. */
+        public String describe() {
+            String what = event != null ? "a Socket.IO EVENT \"" + event + "\"" : type != null ? "a " + type
+                    + " message" : "a message";
+            return what + (args == null ? "" : " with " + args) + (namespace == null ? "" : " in " + namespace)
+                    + (transport == null ? "" : " over " + transport);
         }
     }
 }

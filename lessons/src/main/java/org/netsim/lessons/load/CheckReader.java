@@ -177,16 +177,41 @@ final class CheckReader {
                 return new Check.OpenedScenario(name);
             }
             default: {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "min-frames"), "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                Integer min = e.containsKey("min-frames")
-                        ? y.integer(e.get("min-frames").getValueNode(), c, "min-frames", 1) : Integer.valueOf(1);
-                return event == null || min == null ? null : new Check.Captured(event, min);
+                return captured(y, cv, c);
             }
         }
+    }
+
+    /** {@code captured}: what the live capture must hold; at least one of event, type, transport. */
+    private static Check captured(YamlFile y, Node cv, String c) {
+        MappingNode m = y.mapping(cv, c, "the check");
+        if (m == null) {
+            return null;
+        }
+        int before = y.problemCount();
+        // min-frames is the name version 1 first gave at-least; both are read
+        Map<String, NodeTuple> e = y.entries(m, List.of("event", "type", "transport", "namespace", "args", "at-least",
+                "min-frames"), c);
+        if (!e.containsKey("event") && !e.containsKey("type") && !e.containsKey("transport")) {
+            y.error(m, c + "say what the capture must hold: an \"event\" (its name), a \"type\" or a \"transport\"");
+            return null;
+        }
+        if (e.containsKey("at-least") && e.containsKey("min-frames")) {
+            y.error(e.get("min-frames").getKeyNode(), c + "min-frames is the old name of at-least: give one of them");
+            return null;
+        }
+        String event = e.containsKey("event") ? y.word(e.get("event").getValueNode(), c, "event") : null;
+        String type = e.containsKey("type") ? y.word(e.get("type").getValueNode(), c, "type") : null;
+        String transport = e.containsKey("transport") ? transport(y, e.get("transport").getValueNode(), c) : null;
+        String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+        NodeTuple count = e.containsKey("at-least") ? e.get("at-least") : e.get("min-frames");
+        Integer min = count == null ? Integer.valueOf(1)
+                : y.integer(count.getValueNode(), c, ((ScalarNode) count.getKeyNode()).getValue(), 1);
+        if (y.problemCount() > before || min == null) {
+            return null;
+        }
+        return new Check.Captured(event, type == null ? null : type.toUpperCase(java.util.Locale.ROOT), transport,
+                ns, e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, min);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.Check;
 import org.netsim.lessons.EventSelector;
@@ -23,9 +23,6 @@ import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.scenario.ScenarioRunner;
-import org.netsim.stack.DecodedMessage;
-import org.netsim.stack.MessageExtractor;
-import org.netsim.stack.StackDissector;
 import org.netsim.timeline.Direction;
 import org.netsim.timeline.Timeline;
 import org.netsim.timeline.TimelineEvent;
@@ -50,8 +47,8 @@ import org.netsim.wire.socketio.SocketIoType;
  *   <tr><td>layer-model</td><td>the view's layer model equals it</td></tr>
  *   <tr><td>reached-time</td><td>current time minus the scenario start is at least {@code after}</td></tr>
  *   <tr><td>opened-scenario</td><td>the loaded scenario's file name equals it</td></tr>
- *   <tr><td>captured</td><td>the live capture holds at least {@code min-frames} frames completing a Socket.IO EVENT of
- *       that name; without live capture: needs live capture</td></tr>
+ *   <tr><td>captured</td><td>the messages the live capture decoded hold at least {@code at-least} that match (event
+ *       name, type, transport, namespace, args); a view without live capture: needs live capture</td></tr>
  * </table>
  */
 public final class Checks {
@@ -426,41 +423,60 @@ public final class Checks {
     // ---------------------------------------------------------------- live capture
 
     private static CheckResult captured(Check.Captured c, StudentView view) {
-        Optional<List<CapturedFrame>> capture = view.liveCapture();
+        Optional<List<CaptureMessage>> capture = view.capturedMessages();
         if (capture.isEmpty()) {
             return new CheckResult(CheckResult.Status.NEEDS_LIVE_CAPTURE, "This step needs live capture, which this "
-                    + "app cannot do yet: capture \"" + c.event() + "\" with Wireshark, or go on.", null);
+                    + "view does not have: capture " + c.describe() + " with netsim's Live capture tab or Wireshark.",
+                    null);
         }
-        int frames = capturedEventFrames(capture.get(), c.event());
-        if (frames >= c.minFrames()) {
-            return CheckResult.pass("The capture holds \"" + c.event() + "\" in " + frames + " frame"
-                    + (frames == 1 ? "" : "s") + ".");
+        List<CaptureMessage> all = capture.get();
+        List<CaptureMessage> found = all.stream().filter(m -> capturedMatches(c, m)).toList();
+        if (found.size() >= c.atLeast()) {
+            CaptureMessage first = found.get(0);
+            return CheckResult.pass("The capture holds " + count(found.size(), "such message") + ": frame "
+                    + first.frame() + ", " + first.src() + " \u2192 " + first.dst() + (first.text() == null ? ""
+                    : ", " + first.text()) + ".");
         }
-        return CheckResult.notYet("The capture holds \"" + c.event() + "\" in " + frames + " frame"
-                + (frames == 1 ? "" : "s") + " of " + capture.get().size() + "; it needs " + c.minFrames()
-                + ". Emit it while capturing.");
+        String want = c.atLeast() == 1 ? c.describe() : c.atLeast() + " of " + c.describe();
+        if (all.isEmpty()) {
+            return CheckResult.notYet("Nothing is captured yet: in the Live capture tab start a capture (or open a "
+                    + "capture file), then send " + want + " for real.");
+        }
+        return CheckResult.notYet("The capture holds " + count(all.size(), "message") + ", " + (found.isEmpty()
+                ? "none of them " + c.describe() : "only " + found.size() + " of them " + c.describe())
+                + "; it needs " + want + ". Send it while capturing.");
     }
 
-    /** How many frames of the capture complete a Socket.IO EVENT named {@code event} (decoded as the CLI does). */
-    static int capturedEventFrames(List<CapturedFrame> frames, String event) {
-        StackDissector dissector = new StackDissector();
-        MessageExtractor extractor = new MessageExtractor();
-        int n = 0;
-        for (CapturedFrame f : frames) {
-            if (f.linkType() != CapturedFrame.LINKTYPE_ETHERNET) {
-                continue;
-            }
-            byte[] bytes = f.data().toArray();
-            Pdu root = dissector.dissect(bytes);
-            boolean hit = false;
-            for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
-                hit |= "socket.io".equals(m.protocol()) && event.equals(m.event());
-            }
-            if (hit) {
-                n++;
-            }
+    /** Whether a decoded message is what the step asks for. */
+    static boolean capturedMatches(Check.Captured c, CaptureMessage m) {
+        if (m.kind() != CaptureMessage.Kind.MESSAGE) {
+            return false;
         }
-        return n;
+        if (c.event() != null && !("socket.io".equals(m.protocol()) && c.event().equals(m.event()))) {
+            return false;
+        }
+        if (c.type() != null && !c.type().equalsIgnoreCase(m.type())) {
+            return false;
+        }
+        if (c.transport() != null && !c.transport().equals(m.transport())) {
+            return false;
+        }
+        if (c.namespace() != null && !c.namespace().equals(m.namespace())) {
+            return false;
+        }
+        if (c.args() != null) {
+            JsonNode got = m.argsJson();
+            List<JsonNode> args = new ArrayList<>();
+            if (got != null && got.isArray()) {
+                got.forEach(args::add);
+            }
+            return got != null && sameArgs(c.args(), args);
+        }
+        return true;
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     // ---------------------------------------------------------------- text

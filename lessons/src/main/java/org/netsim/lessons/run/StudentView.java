@@ -3,7 +3,7 @@ package org.netsim.lessons.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.load.FieldKeys;
@@ -59,10 +59,12 @@ public interface StudentView {
     List<Scenario.Action> addedActions();
 
     /**
-     * The frames of the live capture, or empty while the app cannot capture live (then a {@code captured} check
-     * reports that it needs live capture). Frames are Ethernet frames as a capture file holds them.
+     * What the live capture decoded so far, oldest first: the messages of real traffic captured in the app's Live
+     * capture tab (or of a capture file opened there), decoded from the reassembled TCP streams as {@code netsim
+     * decode} decodes them. An empty list while nothing is captured; empty (no list) only for a view that has no live
+     * capture at all, where a {@code captured} step may be skipped.
      */
-    default Optional<List<CapturedFrame>> liveCapture() {
+    default Optional<List<CaptureMessage>> capturedMessages() {
         return Optional.empty();
     }
 

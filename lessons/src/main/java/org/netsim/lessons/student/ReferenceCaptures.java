@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.netsim.capture.decode.CaptureDecoder;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.capture.file.CaptureFileReader;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.pdu.Bytes;
@@ -14,8 +16,8 @@ import org.netsim.scenario.ScenarioRun;
 import org.netsim.scenario.ScenarioRunner;
 
 /**
- * The recorded captures the automated student answers a {@code captured} step with: real Node socket.io 4.8.4
- * captures. They ship in the assets module, which the lessons module does not depend on; whoever runs the student
+ * The recorded captures the automated student answers a {@code captured} step with, as a student without capture
+ * rights opens a capture file in the Live capture tab: real Node socket.io 4.8.4 captures, decoded. They ship in the assets module, which the lessons module does not depend on; whoever runs the student
  * hands over a class loader that sees them (the app's, or a test's), so the dependency stays {@code app → assets}.
  */
 public final class ReferenceCaptures {
@@ -27,10 +29,10 @@ public final class ReferenceCaptures {
             "captures/node-socketio-4.8.4/json-edge.pcap",
             "captures/node-socketio-4.8.4/polling-only.pcap");
 
-    /** One recorded capture: its resource name and its frames. */
-    public record Recorded(String name, List<CapturedFrame> frames) {
+    /** One recorded capture: its resource name and its messages, decoded as the Live capture tab decodes them. */
+    public record Recorded(String name, List<CaptureMessage> messages) {
         public Recorded {
-            frames = List.copyOf(frames);
+            messages = List.copyOf(messages);
         }
     }
 
@@ -54,7 +56,9 @@ public final class ReferenceCaptures {
                     continue;
                 }
                 try (CaptureFileReader r = CaptureFileReader.open(in)) {
-                    out.add(new Recorded(resource, r.stream().toList()));
+                    List<CaptureMessage> messages = new ArrayList<>();
+                    CaptureDecoder.forMessages(messages::add).decode(r);
+                    out.add(new Recorded(resource, messages));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(resource, e);
@@ -68,10 +72,10 @@ public final class ReferenceCaptures {
     }
 
     /**
-     * The frames the server's card saw in a run of {@code s} with one more emit of {@code event} from the first
-     * client {@code atNanos} after the start.
+     * The messages of what the server's card saw in a run of {@code s} with one more emit of {@code event} from the
+     * first client {@code atNanos} after the start, decoded as a capture is.
      */
-    static List<CapturedFrame> simulated(Scenario s, String event, long atNanos) {
+    static List<CaptureMessage> simulated(Scenario s, String event, long atNanos) {
         String client = s.clients().get(0).host();
         List<Scenario.Action> script = new ArrayList<>(s.script());
         script.add(new Scenario.Action(StepHands.micros(atNanos), client, event,
@@ -79,12 +83,14 @@ public final class ReferenceCaptures {
                 null));
         ScenarioRun run = ScenarioRunner.run(new Scenario(s.name(), s.description(), s.seed(), s.duration(),
                 s.hosts(), s.switches(), s.routers(), s.links(), s.capture(), s.server(), s.clients(), script));
-        List<CapturedFrame> out = new ArrayList<>();
+        List<CaptureMessage> out = new ArrayList<>();
+        CaptureDecoder decoder = CaptureDecoder.forMessages(out::add);
         long n = 1;
         for (ScenarioRun.CapturedFrame f : run.capture(s.server().host())) {
-            out.add(new CapturedFrame(n++, f.timeNanos(), CapturedFrame.LINKTYPE_ETHERNET, f.bytes().length,
+            decoder.frame(new CapturedFrame(n++, f.timeNanos(), CapturedFrame.LINKTYPE_ETHERNET, f.bytes().length,
                     Bytes.of(f.bytes())));
         }
+        decoder.finish();
         return out;
     }
 }

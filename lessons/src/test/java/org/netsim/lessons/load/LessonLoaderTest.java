@@ -229,7 +229,7 @@ class LessonLoaderTest {
                         + "opened-scenario, captured)",
                 "01-x/lesson.yaml:13:14: step \"none\": hints is empty: a step has at least one hint",
                 "01-x/lesson.yaml:17:18: step \"bytes\": unknown screen part \"toolbar\" (known: topology, event-list, "
-                        + "time-controls, stack, inspector-tree, hex, emit-composer, scenario-menu, layer-switch)",
+                        + "time-controls, stack, inspector-tree, hex, emit-composer, scenario-menu, layer-switch, live-capture)",
                 "01-x/lesson.yaml:18:32: step \"bytes\": selected-bytes: needs \"field\"",
                 "01-x/lesson.yaml:23:40: step \"recv\": received: give by (these clients) or by-at-least (how many), "
                         + "not both",
@@ -238,6 +238,42 @@ class LessonLoaderTest {
                 "01-x/lesson.yaml:33:63: step \"field\": selected-field: field tcp.dstport belongs to TCP, not IPV4",
                 "01-x/lesson.yaml:38:50: step \"emit\": emitted: namespace \"admin\" must start with '/' and hold no ','",
                 "01-x/lesson.yaml:40:5: page 8 has text and quiz: each page has exactly one of text, step, quiz");
+    }
+
+    @Test
+    void capturedStepsSayWhatTheCaptureMustHold() throws Exception {
+        LessonLoader.Result r = one("""
+                id: x
+                title: X
+                pages:
+                  - step:
+                      id: anything
+                      prompt: P
+                      expect: {captured: {at-least: 2}}
+                      hints: [h]
+                  - step:
+                      id: two-counts
+                      prompt: P
+                      expect: {captured: {event: chat, at-least: 2, min-frames: 2}}
+                      hints: [h]
+                  - step:
+                      id: by-sea
+                      prompt: P
+                      expect: {captured: {transport: pigeon}}
+                      hints: [h]
+                  - step:
+                      id: good
+                      prompt: P
+                      expect: {captured: {event: chat, args: [hi], transport: websocket, namespace: /admin, type: event}}
+                      hints: [h]
+                """);
+        assertThat(problems(r)).containsExactly(
+                "01-x/lesson.yaml:7:26: step \"anything\": captured: say what the capture must hold: an \"event\" (its "
+                        + "name), a \"type\" or a \"transport\"",
+                "01-x/lesson.yaml:12:53: step \"two-counts\": captured: min-frames is the old name of at-least: give one "
+                        + "of them",
+                "01-x/lesson.yaml:17:38: step \"by-sea\": captured: unknown transport \"pigeon\" (known: websocket, "
+                        + "polling)");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.netsim.capture.file.CaptureFileReader;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureDecoder;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.Check;
 import org.netsim.lessons.EventSelector;
@@ -286,27 +287,62 @@ class ChecksTest {
         assertThat(eval(broadcast, other).passed()).isTrue();
     }
 
+    /** A captured step is judged against the messages the live capture decoded: real Node traffic here. */
     @Test
-    void capturedNeedsLiveCaptureUntilTheAppHasItThenCountsFramesWithTheEvent() throws Exception {
+    void capturedLooksAtTheDecodedMessagesOfTheLiveCapture() throws Exception {
         StudentDesk d = open("one-client.yaml");
         Check chat = new Check.Captured("chat", 1);
         CheckResult none = eval(chat, d);
-        assertThat(none.status()).isEqualTo(Status.NEEDS_LIVE_CAPTURE);
-        assertThat(none.message()).startsWith("This step needs live capture");
-        // real Node socket.io 4.8.4 traffic: 42["chat","hi"] once, client to server
-        List<CapturedFrame> frames;
+        assertThat(none.status()).isEqualTo(Status.NOT_YET);
+        assertThat(none.message()).isEqualTo("Nothing is captured yet: in the Live capture tab start a capture (or "
+                + "open a capture file), then send a Socket.IO EVENT \"chat\" for real.");
+        // real Node socket.io 4.8.4 traffic: 42["chat","hi"] once, client to server, over WebSocket
+        List<CaptureMessage> messages = new java.util.ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/websocket-only.pcap");
              CaptureFileReader r = CaptureFileReader.open(in)) {
-            frames = r.stream().toList();
+            CaptureDecoder.forMessages(messages::add).decode(r);
         }
-        d.capture(frames);
-        assertThat(eval(chat, d).message()).isEqualTo("The capture holds \"chat\" in 1 frame.");
+        d.capture(messages);
+        CheckResult one = eval(chat, d);
+        assertThat(one.passed()).isTrue();
+        assertThat(one.message()).startsWith("The capture holds 1 such message: frame ").endsWith(
+                ", 42[\"chat\",\"hi\"].");
         CheckResult two = eval(new Check.Captured("chat", 2), d);
         assertThat(two.status()).isEqualTo(Status.NOT_YET);
-        assertThat(two.message()).isEqualTo("The capture holds \"chat\" in 1 frame of " + frames.size()
-                + "; it needs 2. Emit it while capturing.");
+        assertThat(two.message()).isEqualTo("The capture holds " + messages.size() + " messages, only 1 of them a "
+                + "Socket.IO EVENT \"chat\"; it needs 2 of a Socket.IO EVENT \"chat\". Send it while capturing.");
         assertThat(eval(new Check.Captured("srv-bin", 1), d).passed()).isTrue();
-        assertThat(eval(new Check.Captured("nope", 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("nope", 1), d).message()).contains("none of them a Socket.IO EVENT "
+                + "\"nope\"");
+        // the other keys: arguments, transport, a type of message, a namespace
+        var hi = JsonNodeFactory.instance.arrayNode().add("hi");
+        assertThat(eval(new Check.Captured("chat", null, "websocket", null, hi, 1), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured("chat", null, "polling", null, null, 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("chat", null, null, null, JsonNodeFactory.instance.arrayNode().add("ho"),
+                1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured(null, "ACK", null, null, null, 3), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured(null, "PING", null, null, null, 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("admin-event", null, "websocket", "/admin", null, 1), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured("admin-event", null, null, "/", null, 1), d).passed()).isFalse();
+    }
+
+    /** A view without live capture at all (not the app's) lets the student go on. */
+    @Test
+    void aViewWithoutLiveCaptureSaysSo() {
+        StudentDesk d = open("one-client.yaml");
+        StudentView noCapture = new StudentView() {
+            @Override public org.netsim.scenario.ScenarioRun run() { return d.run(); }
+            @Override public String scenarioName() { return d.scenarioName(); }
+            @Override public TimelineEvent selectedEvent() { return null; }
+            @Override public String selectedFieldKey() { return null; }
+            @Override public ByteRange highlightedBytes() { return null; }
+            @Override public LayerModel layerModel() { return LayerModel.OSI; }
+            @Override public long currentTimeNanos() { return 0; }
+            @Override public List<Scenario.Action> addedActions() { return List.of(); }
+        };
+        CheckResult r = Checks.evaluate(new Check.Captured("chat", 1), noCapture);
+        assertThat(r.status()).isEqualTo(Status.NEEDS_LIVE_CAPTURE);
+        assertThat(r.message()).startsWith("This step needs live capture, which this view does not have");
     }
 
     static Scenario.Action action(String at, String client, String event, String arg) {

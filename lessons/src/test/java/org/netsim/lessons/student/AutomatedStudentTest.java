@@ -43,8 +43,9 @@ class AutomatedStudentTest {
         AutomatedStudent.Report report = completeSaving(lesson, new ProgressStore(dir), "ada");
         assertThat(report.steps()).isEqualTo(9);
         assertThat(report.quizzes()).isEqualTo(6);
-        // every step but the live-capture one was tried wrong first, and every quiz answered wrong first
-        assertThat(report.wrongTries()).isEqualTo(8 + 6);
+        // every step was tried wrong first (the live-capture one before a capture is opened), and every quiz
+        assertThat(report.wrongTries()).isEqualTo(9 + 6);
+        assertThat(report.log()).anyMatch(l -> l.startsWith("  opened the recorded capture captures/"));
         assertThat(lesson.pages()).hasSize(report.pages());
     }
 

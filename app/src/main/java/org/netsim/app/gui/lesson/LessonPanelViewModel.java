@@ -80,6 +80,12 @@ public final class LessonPanelViewModel {
         models.session().sourceProperty().addListener(o -> judge());
         models.inspector().selectedProperty().addListener(o -> judge());
         models.inspector().highlightEndProperty().addListener(o -> judge());
+        // a captured step passes the moment the Live capture tab decodes the message (captured, or read from a file)
+        models.live().messages().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (page.get() instanceof Step s && s.expect() instanceof Check.Captured) {
+                judge();
+            }
+        });
         models.session().currentTimeProperty().addListener(o -> {
             if (page.get() instanceof Step s && s.expect() instanceof Check.ReachedTime) {
                 judge();
@@ -250,8 +256,7 @@ public final class LessonPanelViewModel {
 
     private void showResult(CheckResult r) {
         passed.set(r.passed() || session.isDone(page.get()));
-        status.set(r.status() == CheckResult.Status.NEEDS_LIVE_CAPTURE ? Messages.get("lesson.needs.live")
-                : r.passed() ? Messages.get("lesson.step.done", r.message()) : r.message());
+        status.set(r.passed() ? Messages.get("lesson.step.done", r.message()) : r.message());
     }
 
     private void updateNavigation() {

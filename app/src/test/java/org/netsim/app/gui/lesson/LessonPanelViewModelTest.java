@@ -137,4 +137,33 @@ class LessonPanelViewModelTest {
         models.inspector().selectField("socketio.ack_id");
         assertThat(panel.answerSelectedBytes().correct()).isTrue();
     }
+
+    /**
+     * Lesson 9's capture step is judged against what the Live capture tab decoded: nothing yet, then a real Node
+     * capture opened there (no capture rights needed), which holds some-event "hello".
+     */
+    @Test
+    void theCaptureStepPassesWhenTheLiveTabDecodesTheEmit(@TempDir Path progress) throws Exception {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("live-capture")).findFirst().orElseThrow();
+        panel.open(lesson);
+        int step = lesson.indexOf("real-capture");
+        for (int i = 0; i < step; i++) {
+            panel.session().progress().done(lesson.pages().get(i).key());
+        }
+        assertThat(panel.goTo(step)).isTrue();
+        assertThat(panel.passedProperty().get()).isFalse();
+        assertThat(panel.statusProperty().get()).startsWith("Nothing is captured yet: in the Live capture tab");
+        assertThat(panel.canNextProperty().get()).as("a capture step is not skipped").isFalse();
+        Path pcap = progress.resolve("polling-upgrade.pcap");
+        try (var in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/polling-upgrade.pcap")) {
+            java.nio.file.Files.copy(in, pcap);
+        }
+        models.live().openCapture(pcap, Runnable::run, Runnable::run).join();
+        assertThat(panel.passedProperty().get()).isTrue();
+        assertThat(panel.statusProperty().get()).startsWith("Done: The capture holds 1 such message: frame ")
+                .endsWith("42[\"some-event\",\"hello\"].");
+        assertThat(panel.canNextProperty().get()).isTrue();
+    }
 }
