@@ -58,6 +58,8 @@ public final class LessonPanelViewModel {
     private final ObjectProperty<ScreenPart> pointsAt = new SimpleObjectProperty<>(this, "pointsAt");
     private final ObservableList<String> hints = FXCollections.observableArrayList();
     private StudentProgress progress;
+    /** False when an unreadable progress file could not be moved aside: saving would overwrite it. */
+    private boolean saveable = true;
     private LessonSession session;
 
     public LessonPanelViewModel(AppModels models) {
@@ -95,11 +97,15 @@ public final class LessonPanelViewModel {
 
     /** Opens a lesson where the student left it (a new one at its first page) with its scenario loaded. */
     public void open(Lesson lesson) {
-        try {
-            progress = store.load(student.get());
-        } catch (IOException e) {
-            message.set(Messages.get("lesson.progress.unreadable", e.getMessage()));
-            progress = new StudentProgress(student.get());
+        ProgressStore.Opened opened = store.open(student.get());
+        progress = opened.progress();
+        saveable = opened.saveable();
+        if (opened.setAside() != null) {
+            message.set(Messages.get("lesson.progress.setAside", opened.problem(), opened.setAside().getFileName()));
+        } else if (opened.problem() != null) {
+            message.set(Messages.get("lesson.progress.unmovable", opened.problem()));
+        } else {
+            message.set("");
         }
         session = new LessonSession(lesson, progress.lesson(lesson.id()), this::save);
         lesson.baseScenario().ifPresent(s -> {
@@ -265,6 +271,9 @@ public final class LessonPanelViewModel {
     }
 
     private void save() {
+        if (!saveable) {
+            return;
+        }
         try {
             store.save(progress);
         } catch (IOException e) {

@@ -166,4 +166,24 @@ class LessonPanelViewModelTest {
                 .endsWith("42[\"some-event\",\"hello\"].");
         assertThat(panel.canNextProperty().get()).isTrue();
     }
+
+    /** A progress file that cannot be read is moved aside and the panel says where: nothing is lost. */
+    @Test
+    void unreadableProgressIsKeptAsideAndSaid(@TempDir Path progress) throws Exception {
+        var store = new org.netsim.lessons.progress.ProgressStore(progress);
+        java.nio.file.Files.writeString(store.fileOf("Ana"), "{ this is not json");
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        panel.studentProperty().set("Ana");
+        panel.open(panel.lessons().get(0));
+        assertThat(panel.messageProperty().get()).startsWith("Your saved progress could not be read (")
+                .containsPattern("It is kept as Ana\\.unreadable-\\d{8}-\\d{6}\\.json in the same folder");
+        try (var files = java.nio.file.Files.list(progress)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".unreadable-"))
+                    .toList()).singleElement().satisfies(n -> assertThat(java.nio.file.Files.readString(
+                    progress.resolve(n))).isEqualTo("{ this is not json"));
+        }
+        panel.next();
+        assertThat(store.load("Ana").lessons()).isNotEmpty();
+    }
 }
