@@ -110,7 +110,9 @@ public final class Checks {
     private static CheckResult selectedField(Check.SelectedField c, StudentView view) {
         String key = view.selectedFieldKey();
         if (key == null) {
-            return CheckResult.notYet("No field is selected in the inspector.");
+            Optional<String> wrongEvent = notTheEvent(c.event(), view.selectedEvent());
+            return CheckResult.notYet("No field is selected in the inspector" + wrongEvent.map(w -> "; first select "
+                    + "the event the step is about: " + w).orElse("."));
         }
         if (!key.equals(c.field())) {
             String where = FieldKeys.protocolOf(key).map(p -> " (a " + p.title() + " field)").orElse("");

@@ -203,6 +203,8 @@ class ChecksTest {
         StudentDesk d = new StudentDesk().open("small-mtu.yaml", ScenarioFile.builtIn("small-mtu.yaml"));
         EventSelector fragment = new EventSelector("r1", Protocol.IPV4, Direction.DOWN, null, "Fragmented", null);
         Check mf = new Check.SelectedField("ip.flags.mf", null, fragment);
+        assertThat(eval(mf, d).message()).isEqualTo("No field is selected in the inspector; first select the event "
+                + "the step is about: no event is selected.");
         // Alice's SYN: an IPv4 packet with a More Fragments flag too, but no fragment
         stepTo(d, d.run().timeline().query().node("alice").protocol(Protocol.TCP).direction(Direction.DOWN).list()
                 .get(0).index());

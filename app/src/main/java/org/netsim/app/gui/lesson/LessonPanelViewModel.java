@@ -57,6 +57,9 @@ public final class LessonPanelViewModel {
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
     private final ObjectProperty<ScreenPart> pointsAt = new SimpleObjectProperty<>(this, "pointsAt");
     private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private final ObservableList<String> objectives = FXCollections.observableArrayList();
+    private final BooleanProperty objectivesExpanded = new SimpleBooleanProperty(this, "objectivesExpanded");
+    private final ObservableList<LessonListItem> lessonList = FXCollections.observableArrayList();
     private StudentProgress progress;
     /** False when an unreadable progress file could not be moved aside: saving would overwrite it. */
     private boolean saveable = true;
@@ -72,6 +75,8 @@ public final class LessonPanelViewModel {
         this.store = new ProgressStore(progressDir);
         LessonLoader.Result shipped = LessonLoader.shipped();
         lessons.setAll(shipped.lessons());
+        refreshList();
+        student.addListener(o -> refreshList());
         if (!shipped.problems().isEmpty()) {
             message.set(shipped.problems().get(0).toString());
         }
@@ -95,7 +100,10 @@ public final class LessonPanelViewModel {
         });
     }
 
-    /** Opens a lesson where the student left it (a new one at its first page) with its scenario loaded. */
+    /**
+     * Opens a lesson where the student left it (a new one at its first page) with the scenario it has open there
+     * loaded: its own, or the one a step before that page had the student open.
+     */
     public void open(Lesson lesson) {
         ProgressStore.Opened opened = store.open(student.get());
         progress = opened.progress();
@@ -108,13 +116,20 @@ public final class LessonPanelViewModel {
             message.set("");
         }
         session = new LessonSession(lesson, progress.lesson(lesson.id()), this::save);
-        lesson.baseScenario().ifPresent(s -> {
-            models.session().load(s, lesson.scenario());
-            view.rebase();
-        });
+        // the scenario the lesson has open on the page it resumes at (a step may have had the student open another)
+        String name = lesson.scenarioAt(session.pageIndex());
+        if (name != null) {
+            lesson.scenario(name).ifPresent(s -> {
+                models.session().load(s, name);
+                view.rebase();
+            });
+        }
         title.set(lesson.title());
+        objectives.setAll(lesson.objectives().stream().map(o -> Messages.get(o.kind() == Lesson.Objective.Kind.DESCRIBE
+                ? "lesson.objective.describe" : "lesson.objective.execute", o.text())).toList());
         open.set(true);
         show();
+        refreshList();
     }
 
     public void close() {
@@ -122,6 +137,7 @@ public final class LessonPanelViewModel {
         open.set(false);
         page.set(null);
         pointsAt.set(null);
+        refreshList();
     }
 
     public void next() {
@@ -217,13 +233,16 @@ public final class LessonPanelViewModel {
 
     private void show() {
         Page p = session.page();
+        // the objectives open on the first page, where the lesson starts; later they stay a click away
+        objectivesExpanded.set(session.pageIndex() == 0);
         page.set(p);
         position.set(Messages.get("lesson.position", session.pageIndex() + 1, session.pageCount()));
         feedback.set("");
         status.set("");
         passed.set(session.isDone(p));
         hints.setAll(session.hintsShown());
-        pointsAt.set(p instanceof Step s ? s.pointsAt() : null);
+        // a bytes quiz is answered in the hex pane: bring it to the front and outline it
+        pointsAt.set(p instanceof Step s ? s.pointsAt() : p instanceof Quiz.Bytes ? ScreenPart.HEX : null);
         if (p instanceof Quiz.Bytes b) {
             showQuizEvent(b);
         }
@@ -253,7 +272,8 @@ public final class LessonPanelViewModel {
 
     /** Judges the current step against the window as it is now (no try counted). */
     private void judge() {
-        if (session == null || !(page.get() instanceof Step)) {
+        // the session's page, not the one on screen: opening a lesson loads its scenario before the page is shown
+        if (session == null || !(session.page() instanceof Step) || session.page() != page.get()) {
             return;
         }
         showResult(session.evaluate(view));
@@ -279,6 +299,27 @@ public final class LessonPanelViewModel {
         } catch (IOException e) {
             message.set(Messages.get("lesson.progress.unwritable", e.getMessage()));
         }
+        refreshList();
+    }
+
+    /**
+     * The lesson list with how far the student got in each: the open lesson from the progress in memory, the others
+     * from the student's saved file (read only: an unreadable file is dealt with when a lesson opens).
+     */
+    private void refreshList() {
+        StudentProgress p = progress != null && progress.student().equals(student.get()) ? progress : null;
+        if (p == null && student.get() != null && !student.get().isBlank()) {
+            try {
+                p = store.load(student.get());
+            } catch (IOException | IllegalArgumentException e) {
+                p = null;
+            }
+        }
+        List<LessonListItem> items = new java.util.ArrayList<>();
+        for (Lesson l : lessons) {
+            items.add(LessonListItem.of(l, p == null ? null : p.lessons().get(l.id())));
+        }
+        lessonList.setAll(items);
     }
 
     public ObservableList<Lesson> lessons() {
@@ -336,6 +377,21 @@ public final class LessonPanelViewModel {
 
     public ObservableList<String> hints() {
         return hints;
+    }
+
+    /** The open lesson's objectives, one line each ("Describe: …", "Do: …"). */
+    public ObservableList<String> objectives() {
+        return objectives;
+    }
+
+    /** Whether the objectives are shown open: on the lesson's first page. */
+    public BooleanProperty objectivesExpandedProperty() {
+        return objectivesExpanded;
+    }
+
+    /** The lessons with the student's progress in each, for the lesson list. */
+    public ObservableList<LessonListItem> lessonList() {
+        return lessonList;
     }
 
     /** The open lesson's session, for tests and the view. */

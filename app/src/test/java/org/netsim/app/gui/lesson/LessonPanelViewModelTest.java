@@ -94,6 +94,7 @@ class LessonPanelViewModelTest {
         }
         assertThat(panel.goTo(quiz)).isTrue();
         assertThat(panel.pageProperty().get()).isInstanceOf(Quiz.Bytes.class);
+        assertThat(panel.pointsAtProperty().get()).isEqualTo(ScreenPart.HEX);
         // the quiz's frame is selected, so the inspector shows its bytes
         assertThat(models.session().selectedEvent()).isNotNull();
         assertThat(panel.answerSelectedBytes()).isNull();
@@ -185,5 +186,60 @@ class LessonPanelViewModelTest {
         }
         panel.next();
         assertThat(store.load("Ana").lessons()).isNotEmpty();
+    }
+
+    /** The objectives head the lesson (open on its first page), and the list says how far the student got. */
+    @Test
+    void objectivesOnTheFirstPageAndProgressInTheList(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        panel.studentProperty().set("Ana");
+        assertThat(panel.lessonList()).hasSize(9).allSatisfy(i -> {
+            assertThat(i.state()).isEqualTo(LessonListItem.State.NOT_STARTED);
+            assertThat(i.stateText()).isEqualTo("Not started");
+        });
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("tcp-ip-suite")).findFirst().orElseThrow();
+        panel.open(lesson);
+        assertThat(panel.objectives()).containsExactly(
+                "Describe: Name the four TCP/IP layers, what each does, and two example protocols for each.",
+                "Describe: Map each OSI layer onto its TCP/IP layer and explain why TCP/IP has no session or "
+                        + "presentation layer.",
+                "Do: Switch netsim's views to the TCP/IP model and find Socket.IO, TCP and IPv4 in it.",
+                "Do: Select the bytes of the Ethernet field that says what the frame carries.");
+        assertThat(panel.objectivesExpandedProperty().get()).isTrue();
+        panel.next();
+        assertThat(panel.objectivesExpandedProperty().get()).isFalse();
+        LessonListItem item = panel.lessonList().get(1);
+        assertThat(item.lesson()).isSameAs(lesson);
+        assertThat(item.stateText()).isEqualTo("In progress: 1 of 11 pages done");
+        for (var p : lesson.pages()) {
+            panel.session().progress().done(p.key());
+        }
+        panel.close();
+        assertThat(panel.lessonList().get(1).state()).isEqualTo(LessonListItem.State.DONE);
+        assertThat(panel.lessonList().get(1).stateText()).isEqualTo("Done");
+        // another student on this computer has started nothing
+        panel.studentProperty().set("Bo");
+        assertThat(panel.lessonList().get(1).state()).isEqualTo(LessonListItem.State.NOT_STARTED);
+    }
+
+    /** Resumed after the step that opened another scenario, the lesson opens that scenario, not its own. */
+    @Test
+    void aResumedLessonOpensTheScenarioOfItsPage(@TempDir Path progress) throws Exception {
+        var store = new org.netsim.lessons.progress.ProgressStore(progress);
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("ip-ethernet")).findFirst().orElseThrow();
+        var ana = new org.netsim.lessons.progress.StudentProgress("Ana");
+        int step = lesson.indexOf("select-mf");
+        lesson.pages().subList(0, step).forEach(p -> ana.lesson(lesson.id()).done(p.key()));
+        ana.lesson(lesson.id()).currentPage("select-mf");
+        store.save(ana);
+        panel.studentProperty().set("Ana");
+        panel.open(lesson);
+        assertThat(panel.session().pageIndex()).isEqualTo(step);
+        assertThat(models.session().sourceProperty().get()).isEqualTo("small-mtu.yaml");
+        assertThat(panel.statusProperty().get()).isEqualTo("No field is selected in the inspector; first select the "
+                + "event the step is about: no event is selected.");
     }
 }
