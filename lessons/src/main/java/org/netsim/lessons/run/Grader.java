@@ -2,7 +2,6 @@ package org.netsim.lessons.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.netsim.lessons.ByteRange;

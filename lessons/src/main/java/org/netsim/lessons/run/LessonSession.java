@@ -19,9 +19,9 @@ import org.netsim.timeline.TimelineEvent;
  * reported to the listener given at construction (the app saves the progress file there), so a restart resumes on
  * the same page with the same tries and hints.
  *
- * <p>A text page is done once the student moves past it; a step once its check passes (or, for a step that needs
- * live capture the app lacks, once the student moves past it); a quiz once it is answered right. The student can go
- * back to any page, and forward past a page only when it is done.
+ * <p>A text page is done once the student moves past it; a step once its check passes (or, for a live-capture step
+ * in a view that has no live capture at all, once the student moves past it); a quiz once it is answered right. The
+ * student can go back to any page, and forward past a page only when it is done.
  */
 public final class LessonSession {
     private final Lesson lesson;
@@ -85,7 +85,7 @@ public final class LessonSession {
         return true;
     }
 
-    /** Whether the student may go on: the page is text, done, or a step that needs live capture the app lacks. */
+    /** Whether the student may go on: the page is text, done, or a step that needs live capture in a view without one (the app always has it). */
     public boolean canAdvance(StudentView view) {
         Page p = page();
         if (p instanceof TextPage || progress.isDone(p.key())) {
@@ -96,8 +96,8 @@ public final class LessonSession {
     }
 
     /**
-     * Moves to the next page if the student may (see {@link #canAdvance}); a text page, or a live-capture step the
-     * app cannot judge, counts as done when left. Returns whether it moved.
+     * Moves to the next page if the student may (see {@link #canAdvance}); a text page, or a live-capture step a view
+     * without live capture cannot judge, counts as done when left. Returns whether it moved.
      */
     public boolean next(StudentView view) {
         if (!canAdvance(view)) {

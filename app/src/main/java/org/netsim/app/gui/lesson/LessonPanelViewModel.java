@@ -302,24 +302,9 @@ public final class LessonPanelViewModel {
         refreshList();
     }
 
-    /**
-     * The lesson list with how far the student got in each: the open lesson from the progress in memory, the others
-     * from the student's saved file (read only: an unreadable file is dealt with when a lesson opens).
-     */
+    /** The lesson list with how far the student got in each (see {@link LessonListItem#list}). */
     private void refreshList() {
-        StudentProgress p = progress != null && progress.student().equals(student.get()) ? progress : null;
-        if (p == null && student.get() != null && !student.get().isBlank()) {
-            try {
-                p = store.load(student.get());
-            } catch (IOException | IllegalArgumentException e) {
-                p = null;
-            }
-        }
-        List<LessonListItem> items = new java.util.ArrayList<>();
-        for (Lesson l : lessons) {
-            items.add(LessonListItem.of(l, p == null ? null : p.lessons().get(l.id())));
-        }
-        lessonList.setAll(items);
+        lessonList.setAll(LessonListItem.list(lessons, store, student.get(), progress));
     }
 
     public ObservableList<Lesson> lessons() {
