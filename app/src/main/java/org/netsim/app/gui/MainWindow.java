@@ -154,6 +154,7 @@ public final class MainWindow extends BorderPane {
         targets.put(ScreenPart.EMIT_COMPOSER, composer);
         targets.put(ScreenPart.SCENARIO_MENU, menu);
         targets.put(ScreenPart.LAYER_SWITCH, stack.getTop());
+        targets.put(ScreenPart.LIVE_CAPTURE, live);
         java.util.Map<ScreenPart, Runnable> reveal = new java.util.EnumMap<>(ScreenPart.class);
         reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
         reveal.put(ScreenPart.EMIT_COMPOSER, () -> selectTab("emitTab"));
@@ -161,6 +162,7 @@ public final class MainWindow extends BorderPane {
         reveal.put(ScreenPart.LAYER_SWITCH, () -> selectTab("stackTab"));
         reveal.put(ScreenPart.INSPECTOR_TREE, () -> selectTab("inspectorTab"));
         reveal.put(ScreenPart.HEX, () -> selectTab("inspectorTab"));
+        reveal.put(ScreenPart.LIVE_CAPTURE, () -> selectTab("liveTab"));
         PointsAt.install(lessons.pointsAtProperty(), targets, reveal);
     }
 
