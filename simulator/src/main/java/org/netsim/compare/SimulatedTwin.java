@@ -28,8 +28,9 @@ import org.netsim.scenario.ScenarioRunner;
 /**
  * The simulated twin of a captured Socket.IO event: the same event name, arguments (binary attachments included),
  * namespace, direction and transport, sent in the one-client scenario (Alice and a Node server on a switch). Over
- * WebSocket it is sent after the upgrade (or on a WebSocket-only session); over long-polling while the session still
- * polls, so it travels in a POST body (from the client) or a GET response (from the server) as Node's would.
+ * WebSocket it is sent after the upgrade (or on a WebSocket-only session); over long-polling on a session that only
+ * polls ({@code transports: ["polling"]}: an emit made during an upgrade waits for the WebSocket, as engine.io-client
+ * holds it), so it travels in a POST body (from the client) or a GET response (from the server) as Node's would.
  *
  * <p>The simulation's frames at the sender's card are decoded exactly as a capture is ({@link CaptureDecoder}) and
  * laid out as a {@link CarriedMessage}, so both sides of a comparison are built the same way: a 70 KB emit is one
@@ -48,7 +49,7 @@ public record SimulatedTwin(CarriedMessage carried, boolean joined) {
     private static final String ALICE = "alice";
     /** After the upgrade of the one-client scenario (at about 104 ms). */
     private static final String AFTER_UPGRADE = "300ms";
-    /** Connected (at about 4.4 ms) and still polling. */
+    /** Connected (at about 4.4 ms). */
     private static final String WHILE_POLLING = "50ms";
 
     /**
@@ -109,7 +110,7 @@ public record SimulatedTwin(CarriedMessage carried, boolean joined) {
                 : new Scenario.Action(at, null, null, args, ack, null, ns, "socket.emit", ALICE, null, r.event(),
                         null, null, null);
         List<Scenario.ClientSpec> clients = List.of(new Scenario.ClientSpec(ALICE,
-                r.webSocketOnly() ? List.of("websocket") : List.of(),
+                r.webSocketOnly() ? List.of("websocket") : r.polling() ? List.of("polling") : List.of(),
                 ns == null ? null : Map.of(ns, com.fasterxml.jackson.databind.node.NullNode.instance), null, null));
         Scenario.ServerSpec server = new Scenario.ServerSpec(base.server().host(), base.server().port(),
                 base.server().pingInterval(), base.server().pingTimeout(),
