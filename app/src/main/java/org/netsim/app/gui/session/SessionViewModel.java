@@ -181,26 +181,15 @@ public final class SessionViewModel {
      * ({@code 2ms}), loss (0 to 1) and MTU (bytes); an empty field keeps the setting, a bad one is reported.
      */
     public boolean changeLink(int index, String rate, String delay, String loss, String mtu) {
-        Double lossValue;
-        Integer mtuValue;
-        try {
-            lossValue = blank(loss) ? null : Double.valueOf(loss.strip());
-        } catch (NumberFormatException e) {
-            return fail(new IllegalArgumentException(Messages.get("session.badLoss", loss)));
+        String problem = LinkSettingsViewModel.lossProblem(loss);
+        if (problem.isEmpty()) {
+            problem = LinkSettingsViewModel.mtuProblem(mtu);
         }
-        if (lossValue != null && !(lossValue >= 0 && lossValue <= 1)) {
-            return fail(new IllegalArgumentException(Messages.get("session.badLoss", loss)));
+        if (!problem.isEmpty()) {
+            return fail(new IllegalArgumentException(problem));
         }
-        try {
-            mtuValue = blank(mtu) ? null : Integer.valueOf(mtu.strip());
-        } catch (NumberFormatException e) {
-            return fail(new IllegalArgumentException(Messages.get("session.badMtu", mtu)));
-        }
-        if (mtuValue != null && (mtuValue < 68 || mtuValue > 9000)) {
-            return fail(new IllegalArgumentException(Messages.get("session.badMtu", mtu)));
-        }
-        return changeLink(index, blank(rate) ? null : rate.strip(), blank(delay) ? null : delay.strip(), lossValue,
-                mtuValue);
+        return changeLink(index, blank(rate) ? null : rate.strip(), blank(delay) ? null : delay.strip(),
+                blank(loss) ? null : Double.valueOf(loss.strip()), blank(mtu) ? null : Integer.valueOf(mtu.strip()));
     }
 
     private static boolean blank(String s) {
