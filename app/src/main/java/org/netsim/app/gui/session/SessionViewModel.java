@@ -47,6 +47,7 @@ public final class SessionViewModel {
     private final ReadOnlyLongWrapper currentTime = new ReadOnlyLongWrapper(this, "currentTime", START_NANOS);
     private final ObjectProperty<LayerModel> layerModel = new SimpleObjectProperty<>(this, "layerModel",
             LayerModel.OSI);
+    private final ObjectProperty<String> selectedDevice = new SimpleObjectProperty<>(this, "selectedDevice");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
 
@@ -102,7 +103,16 @@ public final class SessionViewModel {
         return layerModel;
     }
 
-    /** The last thing worth telling the user, one line: what was loaded, exported, or why something failed. */
+    /**
+     * The device the student picked (a node name), or null: the stack view shows its in- and out-stacks for the
+     * selected frame, and any view may set it (the stack view's picker, a click on the topology). It stays picked
+     * across events and runs.
+     */
+    public ObjectProperty<String> selectedDeviceProperty() {
+        return selectedDevice;
+    }
+
+    /** The last thing worth telling the user: what was loaded, exported, or why something failed. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
