@@ -179,6 +179,7 @@ public final class MainWindow extends BorderPane {
         targets.put(ScreenPart.EMIT_COMPOSER, composer);
         targets.put(ScreenPart.SCENARIO_MENU, menu);
         targets.put(ScreenPart.LAYER_SWITCH, stack.layerSwitch());
+        targets.put(ScreenPart.LIVE_CAPTURE, live);
         Map<ScreenPart, Runnable> reveal = new EnumMap<>(ScreenPart.class);
         reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
         reveal.put(ScreenPart.STACK, () -> selectTab("stackTab"));
@@ -189,6 +190,7 @@ public final class MainWindow extends BorderPane {
             selectTab("emitTab");
             composer();
         });
+        reveal.put(ScreenPart.LIVE_CAPTURE, () -> selectTab("liveTab"));
         PointsAt.install(lessons.pointsAtProperty(), targets, reveal);
         return lessons;
     }
@@ -303,15 +305,16 @@ public final class MainWindow extends BorderPane {
         return composerView;
     }
 
-    /** Sets a captured event beside its simulated twin and shows the comparison. */
-    public void compare(org.netsim.capture.decode.CaptureMessage m) {
-        models.live().frameOf(m).ifPresent(f -> {
-            if (models.comparison().compare(m, f.frame(), f.tree(), models.live().isBuiltInPeer(m))) {
-                lowerTabs.getSelectionModel().select(comparisonTab);
-                // two frames and their differences need the height: the topology gives most of its own
-                workspace.setDividerPositions(0.15);
-            }
-        });
+    /**
+     * Sets a captured event beside its simulated twin and shows the comparison; the twin is simulated off the
+     * window's thread, and a message that cannot be compared says why in the comparison's summary.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> compare(org.netsim.capture.decode.CaptureMessage m) {
+        lowerTabs.getSelectionModel().select(comparisonTab);
+        // two frames and their differences need the height: the topology gives most of its own
+        workspace.setDividerPositions(0.15);
+        return models.comparison().compareLater(models.live().comparison(m),
+                java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater);
     }
 
     /** File, Export pcap without the file chooser: one capture point to a file, or every point into a folder. */
