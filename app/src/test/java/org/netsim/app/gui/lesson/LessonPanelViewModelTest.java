@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netsim.app.gui.AppModels;
+import org.netsim.app.gui.live.LiveViewModel;
 import org.netsim.app.gui.session.LayerModel;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Quiz;
@@ -146,10 +147,10 @@ class LessonPanelViewModelTest {
     @Test
     void theCaptureStepPassesWhenTheLiveTabDecodesTheEmit(@TempDir Path progress) throws Exception {
         AppModels window = AppModels.create();
-        // the live model's batches applied on this thread: no JavaFX application thread here
+        // the live model hands its batches straight to this thread, there being no JavaFX thread in this test
         AppModels models = new AppModels(window.session(), window.playback(), window.events(), window.emit(),
-                window.inspector(), window.stack(), window.topology(),
-                new org.netsim.app.gui.live.LiveViewModel(Runnable::run), window.comparison(), window.appearance());
+                window.inspector(), window.stack(), window.topology(), new LiveViewModel(Runnable::run),
+                window.comparison(), window.appearance());
         LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
         Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("live-capture")).findFirst().orElseThrow();
         panel.open(lesson);
