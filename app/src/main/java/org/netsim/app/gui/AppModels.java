@@ -16,8 +16,8 @@ import org.netsim.timeline.TimelineEvent;
 /**
  * The window's view models, wired to one another: one session; playback stepping through the event list's filter;
  * the composer playing what it sends; the inspector and the stack showing the selected event; the topology showing
- * the frames on the wires at the current time; one layer model (OSI or TCP/IP) for every view; live capture beside
- * the simulation.
+ * the frames on the wires at the current time; one layer model (OSI or TCP/IP) and one picked device (the stack
+ * shows its in- and out-stacks) for every view; live capture beside the simulation.
  */
 public record AppModels(SessionViewModel session, PlaybackViewModel playback, EventListViewModel events,
                         EmitComposerViewModel emit, InspectorViewModel inspector, StackViewModel stack,
@@ -33,6 +33,7 @@ public record AppModels(SessionViewModel session, PlaybackViewModel playback, Ev
         StackViewModel stack = new StackViewModel();
         TopologyViewModel topology = new TopologyViewModel(Messages.bundle());
         stack.layerModelProperty().bindBidirectional(session.layerModelProperty());
+        stack.deviceProperty().bindBidirectional(session.selectedDeviceProperty());
         session.selectedEventProperty().addListener((o, was, event) -> showEvent(session, inspector, stack, event));
         session.runProperty().addListener((o, was, run) -> topology.setRun(run));
         session.currentTimeProperty().addListener((o, was, time) -> topology.setTime(time.longValue()));

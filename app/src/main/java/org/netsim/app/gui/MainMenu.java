@@ -25,7 +25,11 @@ import org.netsim.app.gui.theme.Theme;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 
-/** The menu bar: File (scenarios, seed, export), Scenario (clients, links), View (theme, projector, layers), Help. */
+/**
+ * The menu bar: File (scenarios, seed, export), Scenario (clients, links), View (theme, projector, layers), Help. Every
+ * menu and item has a mnemonic (Alt and the underlined letter; F10 opens the first menu), so every action is
+ * reachable from the keyboard; the dialogs open over the window in its theme.
+ */
 final class MainMenu extends MenuBar {
     private final AppModels models;
     private final Window window;
@@ -51,6 +55,7 @@ final class MainMenu extends MenuBar {
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         Menu exportOne = new Menu(Messages.get("app.menu.exportPoint"));
         session.runProperty().addListener((o, was, run) -> fillExport(exportOne, run));
+        fillExport(exportOne, session.run());
         MenuItem quit = item("app.menu.quit", Platform::exit);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         seed.disableProperty().bind(session.runProperty().isNull());
@@ -66,9 +71,10 @@ final class MainMenu extends MenuBar {
         SessionViewModel session = models.session();
         MenuItem add = item("app.menu.addClient", session::addClient);
         Menu remove = new Menu(Messages.get("app.menu.removeClient"));
-        MenuItem link = item("app.menu.link", () -> new LinkSettingsDialog(session).showAndWait());
+        MenuItem link = item("app.menu.link", () -> Dialogs.themed(new LinkSettingsDialog(session), window,
+                models.appearance()).showAndWait());
         link.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        session.scenarioProperty().addListener((o, was, s) -> {
+        java.util.function.Consumer<Scenario> update = s -> {
             add.setDisable(s == null || !ScenarioEdits.canAddClient(s));
             remove.getItems().clear();
             if (s != null) {
@@ -78,10 +84,10 @@ final class MainMenu extends MenuBar {
             }
             remove.setDisable(remove.getItems().isEmpty());
             link.setDisable(s == null || s.links().isEmpty());
-        });
-        add.setDisable(true);
-        remove.setDisable(true);
-        link.setDisable(true);
+        };
+        session.scenarioProperty().addListener((o, was, s) -> update.accept(s));
+        // a scenario opened before the window (netsim.scenario at start) counts too
+        update.accept(session.scenario());
         Menu m = new Menu(Messages.get("app.menu.scenario"));
         m.getItems().addAll(add, remove, new SeparatorMenuItem(), link);
         return m;
@@ -91,6 +97,8 @@ final class MainMenu extends MenuBar {
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem(Messages.get("theme.light"));
         RadioMenuItem dark = new RadioMenuItem(Messages.get("theme.dark"));
+        light.setId("lightTheme");
+        dark.setId("darkTheme");
         light.setToggleGroup(themes);
         dark.setToggleGroup(themes);
         light.setSelected(models.appearance().themeProperty().get() == Theme.LIGHT);
@@ -100,6 +108,7 @@ final class MainMenu extends MenuBar {
         models.appearance().themeProperty().addListener((o, a, t) -> (t == Theme.DARK ? dark : light)
                 .setSelected(true));
         CheckMenuItem projector = new CheckMenuItem(Messages.get("theme.projector"));
+        projector.setId("projectorMode");
         projector.selectedProperty().bindBidirectional(models.appearance().projectorProperty());
         projector.setAccelerator(KeyCombination.keyCombination("F11"));
         ToggleGroup layers = new ToggleGroup();
@@ -114,15 +123,21 @@ final class MainMenu extends MenuBar {
         tcpIp.setOnAction(e -> layerModel.set(LayerModel.TCP_IP));
         layerModel.addListener((o, a, l) -> (l == LayerModel.TCP_IP ? tcpIp : osi).setSelected(true));
         Menu m = new Menu(Messages.get("app.menu.view"));
+        m.setId("viewMenu");
         m.getItems().addAll(light, dark, new SeparatorMenuItem(), projector, new SeparatorMenuItem(), osi, tcpIp);
         return m;
     }
 
     private Menu help() {
-        MenuItem keys = item("app.menu.shortcuts", () -> KeyboardShortcuts.dialog().showAndWait());
+        MenuItem keys = item("app.menu.shortcuts", () -> Dialogs.themed(KeyboardShortcuts.dialog(), window,
+                models.appearance()).showAndWait());
         keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        MenuItem about = item("app.menu.about", () -> Dialogs.themed(Dialogs.about(), window, models.appearance())
+                .showAndWait());
+        about.setId("aboutItem");
         Menu m = new Menu(Messages.get("app.menu.help"));
-        m.getItems().add(keys);
+        m.setId("helpMenu");
+        m.getItems().addAll(keys, new SeparatorMenuItem(), about);
         return m;
     }
 
@@ -190,9 +205,10 @@ final class MainMenu extends MenuBar {
         return item(key, action, true);
     }
 
-    private static MenuItem item(String text, Runnable action, boolean isKey) {
+    /** A menu item: {@code isKey}, its text is a message with its mnemonic; else a name (a scenario), shown as is. */
+    static MenuItem item(String text, Runnable action, boolean isKey) {
         MenuItem i = new MenuItem(isKey ? Messages.get(text) : text);
-        i.setMnemonicParsing(false);
+        i.setMnemonicParsing(isKey);
         i.setOnAction(e -> action.run());
         return i;
     }

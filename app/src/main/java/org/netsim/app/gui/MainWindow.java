@@ -1,15 +1,25 @@
 package org.netsim.app.gui;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,126 +35,141 @@ import org.netsim.app.gui.inspector.InspectorView;
 import org.netsim.app.gui.lesson.LessonPanelView;
 import org.netsim.app.gui.lesson.LessonPanelViewModel;
 import org.netsim.app.gui.lesson.PointsAt;
-import org.netsim.lessons.ScreenPart;
 import org.netsim.app.gui.live.LiveView;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.app.gui.stack.StackView;
 import org.netsim.app.gui.theme.Appearance;
 import org.netsim.app.gui.time.PlaybackBar;
 import org.netsim.app.gui.topology.TopologyView;
+import org.netsim.lessons.ScreenPart;
 
 /**
  * The classroom window: menu and time controls on top; the topology with the event list and the emit composer (as
  * tabs) beside it; below, across the whole width, the stack view and the inspector (as tabs); a status line at the
- * bottom. Until a scenario is loaded the centre shows the welcome pane.
- *
- * <p>The topology, stack and inspector views come from their own packages; they sit in regions with the ids
- * {@code topologyRegion}, {@code stackRegion} and {@code inspectorRegion}, and follow the appearance's theme.
+ * bottom. Until a scenario is loaded the centre shows the welcome pane. The shell is {@code MainWindow.fxml}; the
+ * views are code from their own packages, put into its regions ({@code topologyRegion}, {@code stackRegion},
+ * {@code inspectorRegion}) and tabs, and follow the appearance's theme.
  */
 public final class MainWindow extends BorderPane {
     private final AppModels models;
-    private final StackPane topologyRegion;
-    private final StackPane stackRegion;
-    private final StackPane inspectorRegion;
     private final TopologyView topology;
     private final StackView stack;
     private final InspectorView inspector;
     private final LiveView live;
     private final ComparisonView comparison;
-    private final Tab comparisonTab;
-    private final TabPane lower;
-    private final SplitPane workspace;
-    private final SplitPane body;
-    private final LessonPanelViewModel lessons;
-    private final LessonPanelView lessonPanel;
-    private final javafx.beans.property.BooleanProperty lessonsShown =
-            new javafx.beans.property.SimpleBooleanProperty(false);
-    private TabPane side;
+    /** Made when first needed: nothing of them shows on the first screen, and the lessons take a while to read. */
+    private EmitComposerView composerView;
+    private LessonPanelViewModel lessons;
+    private LessonPanelView lessonPanel;
+    private final BooleanProperty lessonsShown = new SimpleBooleanProperty(false);
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
     private final EventListView eventList;
 
+    @FXML private VBox topBar;
+    @FXML private HBox timeBar;
+    @FXML private SplitPane body;
+    @FXML private StackPane middle;
+    @FXML private SplitPane workspace;
+    @FXML private SplitPane upper;
+    @FXML private StackPane topologyRegion;
+    @FXML private TabPane sideTabs;
+    @FXML private Tab eventsTab;
+    @FXML private Tab emitTab;
+    @FXML private Tab liveTab;
+    @FXML private ScrollPane composer;
+    @FXML private TabPane lowerTabs;
+    @FXML private StackPane stackRegion;
+    @FXML private StackPane inspectorRegion;
+    @FXML private Tab comparisonTab;
+    @FXML private Label statusMessage;
+    @FXML private Label statusScenario;
+
     public MainWindow(AppModels models, Stage stage) {
         this.models = models;
+        Fxml.load(this);
         SessionViewModel session = models.session();
-        setId("mainWindow");
         menu = new MainMenu(models, stage);
         playbackBar = new PlaybackBar(models.playback(), session);
-        setTop(new VBox(menu, playbackBar));
+        topBar.getChildren().add(0, menu);
+        timeBar.getChildren().add(0, playbackBar);
+        HBox.setHgrow(playbackBar, Priority.ALWAYS);
+        // the time controls never shrink; what is loaded shows beside them when it fits on the line (it is in the
+        // title too), so a projector's short line is not cut
+        playbackBar.setMinWidth(Region.USE_PREF_SIZE);
+        timeBar.widthProperty().addListener(o -> fitSummary());
+        statusScenario.textProperty().addListener(o -> fitSummary());
         topology = new TopologyView(models.topology(), Messages.bundle());
         stack = new StackView(models.stack(), Messages.bundle());
         inspector = new InspectorView(models.inspector(), Messages.bundle());
-        for (var themed : java.util.List.of(topology.themeProperty(), stack.themeProperty(),
-                inspector.themeProperty())) {
+        comparison = new ComparisonView(models.comparison());
+        for (var themed : List.of(topology.themeProperty(), stack.themeProperty(), inspector.themeProperty(),
+                comparison.themeProperty())) {
             themed.bind(models.appearance().themeProperty());
         }
-        topologyRegion = region("topologyRegion", topology);
-        stackRegion = region("stackRegion", stack);
-        inspectorRegion = region("inspectorRegion", inspector);
-
+        topologyRegion.getChildren().add(topology);
+        stackRegion.getChildren().add(stack);
+        inspectorRegion.getChildren().add(inspector);
         eventList = new EventListView(models.events(), session);
-        ScrollPane composer = new ScrollPane(new EmitComposerView(models.emit()));
-        composer.setFitToWidth(true);
-        composer.setMinSize(0, 0);
-        // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
-        // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
-        comparison = new ComparisonView(models.comparison());
-        comparison.themeProperty().bind(models.appearance().themeProperty());
+        eventsTab.setContent(eventList);
+        emitTab.setOnSelectionChanged(e -> {
+            if (emitTab.isSelected()) {
+                composer();
+            }
+        });
         live = new LiveView(models.live(), this::compare);
-        Tab liveTab = tab("liveTab", "live.tab", live);
+        liveTab.setContent(live);
         // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
         liveTab.setOnSelectionChanged(e -> {
             if (liveTab.isSelected() && models.live().devices().isEmpty()) {
                 models.live().loadDevices();
             }
         });
-        side = tabs("sideTabs", tab("eventsTab", "app.tab.events", eventList),
-                tab("emitTab", "app.tab.emit", composer), liveTab);
-        SplitPane upper = new SplitPane(topologyRegion, side);
-        upper.setDividerPositions(0.58);
-        comparisonTab = tab("comparisonTab", "compare.tab", comparison);
-        lower = tabs("lowerTabs", tab("stackTab", "app.tab.stack", stackRegion),
-                tab("inspectorTab", "app.tab.inspector", inspectorRegion), comparisonTab);
-        workspace = new SplitPane(upper, lower);
-        workspace.setOrientation(Orientation.VERTICAL);
+        comparisonTab.setContent(comparison);
+        // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
+        // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
+        upper.setDividerPositions(0.5);
         workspace.setDividerPositions(0.52);
-
         workspace.visibleProperty().bind(session.runProperty().isNotNull());
-        StackPane middle = new StackPane(workspace);
-        lessons = new LessonPanelViewModel(models);
-        lessonPanel = new LessonPanelView(lessons);
-        body = new SplitPane(middle);
-        installLessons(composer);
+
+        installLessonsMenu();
+        installGoMenu();
         if (session.run() == null) {
             // the welcome pane is needed only until the first scenario opens; then it leaves the scene for good
             WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile, () -> showLessons(true));
-            welcome.setId("welcomePane");
             middle.getChildren().add(welcome);
             session.runProperty().addListener((o, was, run) -> middle.getChildren().remove(welcome));
         }
-        setCenter(body);
-        setBottom(statusBar(session));
-
+        bindStatus(session);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
                 ? Messages.get("app.title") : Messages.get("app.title.scenario", session.scenario().name()),
                 session.scenarioProperty()));
     }
 
-    /** The lesson panel on the left, a menu to show it, and the parts of the window steps point at. */
-    private void installLessons(javafx.scene.Node composer) {
-        javafx.scene.control.CheckMenuItem show = new javafx.scene.control.CheckMenuItem(
-                Messages.get("lesson.menu.show"));
+    /** The Lessons menu, to show the lesson panel on the left. */
+    private void installLessonsMenu() {
+        CheckMenuItem show = new CheckMenuItem(Messages.get("lesson.menu.show"));
         show.setId("showLessons");
         show.selectedProperty().addListener((o, was, on) -> showLessons(on));
         lessonsShown.addListener((o, was, on) -> show.setSelected(on));
-        javafx.scene.control.Menu m = new javafx.scene.control.Menu(Messages.get("lesson.menu"), null, show);
+        Menu m = new Menu(Messages.get("lesson.menu"), null, show);
+        m.setId("lessonsMenu");
         menu.getMenus().add(menu.getMenus().size() - 1, m);
+    }
+
+    /** The lessons, read when first asked for; with them the panel and the parts of the window steps point at. */
+    public LessonPanelViewModel lessons() {
+        if (lessons != null) {
+            return lessons;
+        }
+        lessons = new LessonPanelViewModel(models);
+        lessonPanel = new LessonPanelView(lessons);
         lessons.openProperty().addListener((o, was, open) -> {
             if (open) {
                 showLessons(true);
             }
         });
-        java.util.Map<ScreenPart, javafx.scene.Node> targets = new java.util.EnumMap<>(ScreenPart.class);
+        Map<ScreenPart, Node> targets = new EnumMap<>(ScreenPart.class);
         targets.put(ScreenPart.TOPOLOGY, topologyRegion);
         targets.put(ScreenPart.EVENT_LIST, eventList);
         targets.put(ScreenPart.TIME_CONTROLS, playbackBar);
@@ -153,36 +178,90 @@ public final class MainWindow extends BorderPane {
         targets.put(ScreenPart.HEX, inspector.hexPane());
         targets.put(ScreenPart.EMIT_COMPOSER, composer);
         targets.put(ScreenPart.SCENARIO_MENU, menu);
-        targets.put(ScreenPart.LAYER_SWITCH, stack.getTop());
+        targets.put(ScreenPart.LAYER_SWITCH, stack.layerSwitch());
         targets.put(ScreenPart.LIVE_CAPTURE, live);
-        java.util.Map<ScreenPart, Runnable> reveal = new java.util.EnumMap<>(ScreenPart.class);
+        Map<ScreenPart, Runnable> reveal = new EnumMap<>(ScreenPart.class);
         reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
-        reveal.put(ScreenPart.EMIT_COMPOSER, () -> selectTab("emitTab"));
         reveal.put(ScreenPart.STACK, () -> selectTab("stackTab"));
         reveal.put(ScreenPart.LAYER_SWITCH, () -> selectTab("stackTab"));
         reveal.put(ScreenPart.INSPECTOR_TREE, () -> selectTab("inspectorTab"));
         reveal.put(ScreenPart.HEX, () -> selectTab("inspectorTab"));
+        reveal.put(ScreenPart.EMIT_COMPOSER, () -> {
+            selectTab("emitTab");
+            composer();
+        });
         reveal.put(ScreenPart.LIVE_CAPTURE, () -> selectTab("liveTab"));
         PointsAt.install(lessons.pointsAtProperty(), targets, reveal);
+        return lessons;
+    }
+
+    /**
+     * Go: each part of the window from the keyboard (Ctrl+1 to Ctrl+7), its tab brought to the front and the focus on
+     * its first control, so a keyboard user never has to Tab through everything before it.
+     */
+    private void installGoMenu() {
+        record Part(String key, String tab, java.util.function.Supplier<Node> target) {
+        }
+        List<Part> parts = List.of(
+                new Part("app.go.events", "eventsTab", eventList::table),
+                new Part("app.go.emit", "emitTab", this::composer),
+                new Part("app.go.live", "liveTab", () -> live),
+                new Part("app.go.topology", null, () -> topology),
+                new Part("app.go.stack", "stackTab", () -> stack),
+                new Part("app.go.inspector", "inspectorTab", inspector::tree),
+                new Part("app.go.comparison", "comparisonTab", () -> comparison));
+        Menu go = new Menu(Messages.get("app.menu.go"));
+        go.setId("goMenu");
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            MenuItem item = MainMenu.item(p.key(), () -> goTo(p.tab(), p.target().get()), true);
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
+            item.disableProperty().bind(models.session().runProperty().isNull());
+            go.getItems().add(item);
+        }
+        menu.getMenus().add(menu.getMenus().size() - 1, go);
+    }
+
+    /** Brings tab {@code tabId} (if any) to the front and focuses {@code target} or its first focusable control. */
+    void goTo(String tabId, Node target) {
+        if (tabId != null) {
+            selectTab(tabId);
+        }
+        Node focus = target.isFocusTraversable() ? target : firstFocusable(target);
+        (focus == null ? target : focus).requestFocus();
+    }
+
+    private static Node firstFocusable(Node n) {
+        if (n.isFocusTraversable() && n.isVisible() && !n.isDisabled()) {
+            return n;
+        }
+        if (n instanceof Parent p && n.isVisible()) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node f = firstFocusable(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** Shows or hides the lesson panel at the window's left. */
     public void showLessons(boolean on) {
+        if (on) {
+            lessons();
+        }
         if (on && !body.getItems().contains(lessonPanel)) {
             body.getItems().add(0, lessonPanel);
             body.setDividerPositions(0.27);
-        } else if (!on) {
+        } else if (!on && lessonPanel != null) {
             body.getItems().remove(lessonPanel);
         }
         lessonsShown.set(on);
     }
 
-    public LessonPanelViewModel lessons() {
-        return lessons;
-    }
-
     private void selectTab(String id) {
-        for (TabPane p : java.util.List.of(side, lower)) {
+        for (TabPane p : List.of(sideTabs, lowerTabs)) {
             p.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                     .ifPresent(t -> p.getSelectionModel().select(t));
         }
@@ -197,7 +276,7 @@ public final class MainWindow extends BorderPane {
                 scene.getStylesheets().setAll(models.appearance().stylesheets()));
         models.appearance().projectorProperty().addListener((o, was, on) -> eventList.setEm(em(on)));
         eventList.setEm(em(models.appearance().projectorProperty().get()));
-        KeyboardShortcuts.install(scene, models.playback(), models.emit()::send);
+        KeyboardShortcuts.install(scene, models.session(), models.playback(), models.emit()::send);
     }
 
     /** Pixels per em: the default font, larger in projector mode by the factor projector.css uses. */
@@ -217,12 +296,21 @@ public final class MainWindow extends BorderPane {
         return inspector;
     }
 
+    /** The emit composer, made when its tab first comes to the front (or someone asks for it). */
+    public EmitComposerView composer() {
+        if (composerView == null) {
+            composerView = new EmitComposerView(models.emit());
+            composer.setContent(composerView);
+        }
+        return composerView;
+    }
+
     /**
      * Sets a captured event beside its simulated twin and shows the comparison; the twin is simulated off the
      * window's thread, and a message that cannot be compared says why in the comparison's summary.
      */
     public java.util.concurrent.CompletableFuture<Boolean> compare(org.netsim.capture.decode.CaptureMessage m) {
-        lower.getSelectionModel().select(comparisonTab);
+        lowerTabs.getSelectionModel().select(comparisonTab);
         // two frames and their differences need the height: the topology gives most of its own
         workspace.setDividerPositions(0.15);
         return models.comparison().compareLater(models.live().comparison(m),
@@ -245,51 +333,29 @@ public final class MainWindow extends BorderPane {
         models.live().dispose();
     }
 
-    private static HBox statusBar(SessionViewModel session) {
-        Label message = new Label();
-        message.setId("statusMessage");
-        message.textProperty().bind(session.messageProperty());
-        message.setMinWidth(0);
+    private void fitSummary() {
+        double free = timeBar.getWidth() - timeBar.snappedLeftInset() - timeBar.snappedRightInset()
+                - playbackBar.prefWidth(-1) - timeBar.getSpacing();
+        boolean fits = !statusScenario.getText().isEmpty() && free >= statusScenario.prefWidth(-1);
+        statusScenario.setVisible(fits);
+        statusScenario.setManaged(fits);
+    }
+
+    /** The status line: the session's last message (wrapped, never cut: a projector has no hover) and the run. */
+    private void bindStatus(SessionViewModel session) {
+        statusMessage.textProperty().bind(session.messageProperty());
         Tooltip full = new Tooltip();
         full.textProperty().bind(session.messageProperty());
-        message.setTooltip(full);
+        statusMessage.setTooltip(full);
         session.messageIsErrorProperty().addListener((o, was, error) -> {
-            message.getStyleClass().remove("ns-error");
+            statusMessage.getStyleClass().remove("ns-error");
             if (error) {
-                message.getStyleClass().add("ns-error");
+                statusMessage.getStyleClass().add("ns-error");
             }
         });
-        Label scenario = new Label();
-        scenario.setId("statusScenario");
-        scenario.setMinWidth(Region.USE_PREF_SIZE);
-        scenario.textProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
-                || session.run() == null ? "" : Messages.get("app.status.scenario", session.scenario().name(), session.scenario().seed(),
-                session.run().timeline().size()), session.scenarioProperty(), session.runProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(message, scenario);
-        bar.getStyleClass().add("ns-status-bar");
-        return bar;
-    }
-
-    private static Tab tab(String id, String key, Node content) {
-        Tab t = new Tab(Messages.get(key), content);
-        t.setId(id);
-        t.setClosable(false);
-        return t;
-    }
-
-    private static TabPane tabs(String id, Tab... tabs) {
-        TabPane p = new TabPane(tabs);
-        p.setId(id);
-        p.setMinSize(0, 0);
-        return p;
-    }
-
-    private static StackPane region(String id, Node view) {
-        StackPane p = new StackPane(view);
-        p.setId(id);
-        p.setMinSize(0, 0);
-        return p;
+        statusScenario.textProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
+                || session.run() == null ? "" : Messages.get("app.status.scenario", session.scenario().name(),
+                session.scenario().seed(), session.run().timeline().size()), session.scenarioProperty(),
+                session.runProperty()));
     }
 }

@@ -53,6 +53,13 @@ public final class EmitComposerViewModel {
             EmitVariant.EMIT);
     private final StringProperty room = new SimpleStringProperty(this, "room", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** What is wrong with each field, for the line under it (empty: nothing, or the field is not used). */
+    private final ReadOnlyStringWrapper argsProblem = new ReadOnlyStringWrapper(this, "argsProblem", "");
+    private final ReadOnlyStringWrapper eventProblem = new ReadOnlyStringWrapper(this, "eventProblem", "");
+    private final ReadOnlyStringWrapper clientProblem = new ReadOnlyStringWrapper(this, "clientProblem", "");
+    private final ReadOnlyStringWrapper roomProblem = new ReadOnlyStringWrapper(this, "roomProblem", "");
+    private final ReadOnlyStringWrapper binaryProblem = new ReadOnlyStringWrapper(this, "binaryProblem", "");
+    private final ReadOnlyStringWrapper variantProblem = new ReadOnlyStringWrapper(this, "variantProblem", "");
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(this, "canSend");
     private JsonNode parsedArgs;
 
@@ -112,6 +119,31 @@ public final class EmitComposerViewModel {
     /** Why the emit cannot be sent as typed (the JSON parser's message, a missing name or room), or empty. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The JSON parser's message for the arguments as typed (position and what it expected), or empty. */
+    public ReadOnlyStringProperty argsProblemProperty() {
+        return argsProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty eventProblemProperty() {
+        return eventProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clientProblemProperty() {
+        return clientProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty roomProblemProperty() {
+        return roomProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty binaryProblemProperty() {
+        return binaryProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty variantProblemProperty() {
+        return variantProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canSendProperty() {
@@ -206,45 +238,43 @@ public final class EmitComposerViewModel {
 
     // ---------------------------------------------------------------- checking
 
+    /**
+     * Checks every field as typed: each field's own problem for the line under it, and the first of them (in the
+     * order a reader meets them: arguments first, as the one most often wrong) as the form's problem.
+     */
     private void check() {
-        problem.set(findProblem());
-        canSend.set(problem.get().isEmpty() && session.scenario() != null && session.scenario().server() != null);
-    }
-
-    private String findProblem() {
         parsedArgs = null;
+        String json = "";
         String text = args.get() == null ? "" : args.get();
         if (!text.isBlank()) {
             try {
                 parsedArgs = JsJson.parse(text);
             } catch (JsonSyntaxException e) {
-                return Messages.get("emit.problem.json", e.getMessage());
+                json = e.getMessage();
             }
         }
+        argsProblem.set(json);
         String name = event.get() == null ? "" : event.get().strip();
-        if (name.isEmpty()) {
-            return Messages.get("emit.problem.noEvent");
-        }
-        if (RESERVED.contains(name)) {
-            return Messages.get("emit.problem.reserved", name);
-        }
+        eventProblem.set(name.isEmpty() ? Messages.get("emit.problem.noEvent")
+                : RESERVED.contains(name) ? Messages.get("emit.problem.reserved", name) : "");
         EmitVariant v = variant.get();
-        if (v == null) {
-            return Messages.get("emit.problem.noVariant");
-        }
-        if (v.needsClient() && client.get() == null) {
-            return Messages.get("emit.problem.noClient");
-        }
-        if (v.needsRoom() && (room.get() == null || room.get().isBlank())) {
-            return Messages.get("emit.problem.noRoom");
-        }
-        if (v == EmitVariant.BINARY) {
-            String hex = binaryHex.get() == null ? "" : binaryHex.get().strip();
-            if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]*")) {
-                return Messages.get("emit.problem.hex");
+        variantProblem.set(v == null ? Messages.get("emit.problem.noVariant") : "");
+        clientProblem.set(v != null && v.needsClient() && client.get() == null
+                ? Messages.get("emit.problem.noClient") : "");
+        roomProblem.set(v != null && v.needsRoom() && (room.get() == null || room.get().isBlank())
+                ? Messages.get("emit.problem.noRoom") : "");
+        String hex = binaryHex.get() == null ? "" : binaryHex.get().strip();
+        binaryProblem.set(v == EmitVariant.BINARY && (hex.isEmpty() || hex.length() % 2 != 0
+                || !hex.matches("[0-9a-fA-F]*")) ? Messages.get("emit.problem.hex") : "");
+        String first = json.isEmpty() ? "" : Messages.get("emit.problem.json", json);
+        for (ReadOnlyStringWrapper p : List.of(eventProblem, variantProblem, clientProblem, roomProblem,
+                binaryProblem)) {
+            if (first.isEmpty()) {
+                first = p.get();
             }
         }
-        return "";
+        problem.set(first);
+        canSend.set(first.isEmpty() && session.scenario() != null && session.scenario().server() != null);
     }
 
     private void scenarioChanged(Scenario s) {

@@ -1,5 +1,7 @@
 package org.netsim.app.gui.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,12 +21,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.netsim.app.gui.Messages;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.app.gui.theme.ProtocolPalette;
 import org.netsim.pdu.Protocol;
 import org.netsim.timeline.Connection;
+import org.netsim.timeline.Direction;
 import org.netsim.timeline.TimelineEvent;
 
 /**
@@ -35,15 +40,13 @@ import org.netsim.timeline.TimelineEvent;
 public final class EventListView extends VBox {
     private final TableView<TimelineEvent> table = new TableView<>();
     private final EventListViewModel model;
-    /** Column widths in em: index, time, node, direction, protocol, info, layer. */
-    private static final double[] COLUMN_EMS = {3, 9, 4.5, 6, 8, 30, 8};
+    private TableColumn<TimelineEvent, String> info;
+    private double em = Font.getDefault().getSize();
     private boolean following;
 
     public EventListView(EventListViewModel model, SessionViewModel session) {
         this.model = model;
         getStyleClass().add("ns-panel");
-        Label title = new Label(Messages.get("events.title"));
-        title.getStyleClass().add("ns-panel-title");
 
         ComboBox<Protocol> protocol = filter(model.protocols(), Protocol::title, "events.filter.protocol");
         protocol.setId("protocolFilter");
@@ -57,24 +60,33 @@ public final class EventListView extends VBox {
         connection.setPrefWidth(16 * Font.getDefault().getSize());
         connection.valueProperty().bindBidirectional(model.connectionFilterProperty());
         Button clear = new Button(Messages.get("events.filter.clear"));
+        clear.setId("clearFilters");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> model.clearFilters());
-        FlowPane filters = new FlowPane(6, 4, title, protocol, node, connection, clear);
+        // the tab above says "Events": the filters take the whole row
+        FlowPane filters = new FlowPane(6, 4, protocol, node, connection, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("eventTable");
         table.setItems(model.rows());
         table.setPlaceholder(new Label(Messages.get("events.empty")));
-        // columns keep their widths (a horizontal scroll bar when the list is narrow) rather than cutting every text
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // Wireshark's order: number, time, where, what, the info line; the layer (implied by the protocol) last
+        // Wireshark's order: number, time, where, which way, the layer and protocol, then the info line, which takes
+        // the rest of the width (its full text is the cell's tooltip); the menu button hides columns on a projector
         table.getColumns().add(column("events.column.index", e -> String.valueOf(e.index())));
         table.getColumns().add(column("events.column.time", EventListViewModel::time));
         table.getColumns().add(column("events.column.node", TimelineEvent::node));
         table.getColumns().add(column("events.column.direction", EventListViewModel::direction));
-        table.getColumns().add(protocolColumn());
-        table.getColumns().add(column("events.column.info", EventListViewModel::info));
         table.getColumns().add(column("events.column.layer", model::layer));
-        setEm(Font.getDefault().getSize());
+        table.getColumns().add(protocolColumn());
+        info = column("events.column.info", EventListViewModel::info);
+        table.getColumns().add(info);
+        // a column hidden with the table's menu leaves its width to the info line
+        table.getColumns().forEach(c -> c.visibleProperty().addListener(o -> fitInfo()));
+        // the columns keep their widths; the info line is sized to what is left (fitInfo), a horizontal scroll bar
+        // only when even its minimum does not fit
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener(o -> fitInfo());
+        table.setTableMenuButtonVisible(true);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(filters, table);
 
@@ -84,23 +96,78 @@ public final class EventListView extends VBox {
             }
         });
         session.selectedEventProperty().addListener((o, was, e) -> follow(e));
-        model.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c ->
-                follow(session.selectedEvent()));
-        session.layerModelProperty().addListener((o, a, b) -> table.refresh());
+        model.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c -> {
+            follow(session.selectedEvent());
+            fitColumns();
+        });
+        session.layerModelProperty().addListener((o, a, b) -> {
+            table.refresh();
+            fitColumns();
+        });
         // the session may have an event selected before this view exists; the table can scroll once it has a skin
         table.skinProperty().addListener((o, was, skin) -> Platform.runLater(() -> follow(session.selectedEvent())));
         follow(session.selectedEvent());
+        fitColumns();
+    }
+
+    /** Sizes the columns for a font of {@code px} pixels per em (projector mode makes it larger). */
+    public void setEm(double px) {
+        em = px;
+        fitColumns();
     }
 
     /**
-     * Sizes the columns for a font of {@code px} pixels per em (projector mode makes it larger); the info column takes
-     * the rest, and any cut text has its full value in a tooltip.
+     * Every column but the info line as wide as its widest text (its heading, or the widest value it can hold in this
+     * run: every node, protocol, direction and layer name, the last time), so none is cut in any language; the info
+     * line takes what is left, at least 8 em.
      */
-    public void setEm(double px) {
-        double[] widths = COLUMN_EMS;
-        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
-            table.getColumns().get(i).setPrefWidth(widths[i] * px);
+    private void fitColumns() {
+        Font plain = Font.font(Font.getDefault().getFamily(), em);
+        Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, em);
+        List<List<String>> values = new ArrayList<>();
+        var rows = model.rows();
+        TimelineEvent last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        values.add(last == null ? List.of("000") : List.of(String.valueOf(last.index())));
+        values.add(last == null ? List.of() : List.of(EventListViewModel.time(last),
+                EventListViewModel.time(rows.get(0))));
+        values.add(model.nodes());
+        List<String> directions = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            directions.add(Messages.get("events.direction." + d.name().toLowerCase(java.util.Locale.ROOT)));
         }
+        values.add(directions);
+        values.add(model.layerNames());
+        values.add(model.protocols().stream().map(Protocol::title).toList());
+        double pad = 0.9 * em;
+        for (int i = 0; i < values.size(); i++) {
+            TableColumn<TimelineEvent, ?> c = table.getColumns().get(i);
+            double w = width(c.getText(), bold) + pad;
+            for (String v : values.get(i)) {
+                w = Math.max(w, width(v, plain) + pad + (i == values.size() - 1 ? 1.3 * em : 0));
+            }
+            c.setPrefWidth(Math.ceil(w));
+            c.setMinWidth(Math.ceil(w));
+        }
+        info.setMinWidth(8 * em);
+        fitInfo();
+    }
+
+    /** The info line takes the width the other columns leave (less the vertical scroll bar's), at least 8 em. */
+    private void fitInfo() {
+        double used = 0;
+        for (TableColumn<TimelineEvent, ?> c : table.getColumns()) {
+            if (c != info && c.isVisible()) {
+                used += c.getPrefWidth();
+            }
+        }
+        double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - used - 1.3 * em;
+        info.setPrefWidth(Math.max(info.getMinWidth(), Math.floor(free)));
+    }
+
+    private static double width(String s, Font f) {
+        Text t = new Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
     }
 
     public TableView<TimelineEvent> table() {

@@ -132,6 +132,18 @@ public final class EventListViewModel {
         return Messages.get("events.layer", osi.number(), Messages.get("events.osi." + osi.number()));
     }
 
+    /** Every layer name the layer column can show in the current model, for sizing it. */
+    public List<String> layerNames() {
+        List<String> out = new ArrayList<>();
+        for (OsiLayer osi : OsiLayer.values()) {
+            int n = osi.tcpIp().number();
+            out.add(session.layerModelProperty().get() == LayerModel.TCP_IP
+                    ? Messages.get("events.layer", n, Messages.get("events.tcpip." + n))
+                    : Messages.get("events.layer", osi.number(), Messages.get("events.osi." + osi.number())));
+        }
+        return out;
+    }
+
     public static String direction(TimelineEvent e) {
         return Messages.get("events.direction." + e.direction().name().toLowerCase(java.util.Locale.ROOT));
     }

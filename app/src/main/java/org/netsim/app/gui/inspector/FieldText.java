@@ -1,10 +1,12 @@
 package org.netsim.app.gui.inspector;
 
+import org.netsim.app.gui.FieldTexts;
 import org.netsim.pdu.Field;
 
 /**
  * A field as one line of the layer tree, the way Wireshark writes it: {@code Destination port: 3000}, and for a field
- * that does not fill whole bytes the bits of its bytes with the others dotted out, {@code .... ..1. = Syn: Set}.
+ * that does not fill whole bytes the bits of its bytes with the others dotted out, {@code .... ..1. = Syn: Set}. The
+ * name is the translated one ({@link FieldTexts}); the value is the codec's.
  */
 public final class FieldText {
     /** Longer values are cut here (with an ellipsis); the hex pane shows every byte. */
@@ -19,11 +21,16 @@ public final class FieldText {
         if (f.isBitField() && frame != null && f.byteEnd() <= frame.length) {
             sb.append(f.bitPicture(frame)).append(" = ");
         }
-        sb.append(f.name()).append(": ").append(oneLine(f.display()));
+        sb.append(FieldTexts.name(f)).append(": ").append(oneLine(f.display()));
         if (f.problem() != null) {
             sb.append(" [").append(f.problem()).append(']');
         }
         return sb.toString();
+    }
+
+    /** The value as the tree line shows it: on one line, a long one cut with an ellipsis, a problem after it. */
+    public static String value(Field f) {
+        return oneLine(f.display()) + (f.problem() == null ? "" : " [" + f.problem() + "]");
     }
 
     /** The mask of a bit field over the bytes that hold it, {@code 0x02} for TCP's SYN; null for a whole-byte field. */

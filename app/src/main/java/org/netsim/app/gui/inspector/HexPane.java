@@ -69,6 +69,7 @@ public final class HexPane extends Region {
             redraw();
         });
         theme.addListener((o, a, b) -> redraw());
+        // the cursor shows only while focused
         focusedProperty().addListener((o, a, b) -> redraw());
         scroll.valueProperty().addListener((o, a, b) -> redraw());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -115,6 +116,12 @@ public final class HexPane extends Region {
     @Override
     protected double computeMinWidth(double height) {
         return computePrefWidth(height);
+    }
+
+    /** Three rows at least, and room for the scroll bar's arrows and thumb. */
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(rowHeight * 3, scroll.minHeight(-1)) + snappedTopInset() + snappedBottomInset();
     }
 
     @Override
@@ -207,15 +214,12 @@ public final class HexPane extends Region {
                 }
             }
         }
-        if (isFocused()) {
-            g.setStroke(Color.web(dark ? "#5aa9e0" : "#0072b2"));
-            g.setLineWidth(2);
-            g.strokeRect(1, 1, canvas.getWidth() - 2, canvas.getHeight() - 2);
-        }
     }
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        // the click is the pane's own: a scroll pane around it would take the focus back
+        e.consume();
         int index = byteAt(e.getX() - canvas.getLayoutX(), e.getY() - canvas.getLayoutY());
         if (index >= 0) {
             vm.selectByte(index);

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.netsim.app.gui.FieldTexts;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 
@@ -47,7 +48,8 @@ final class InspectorRows {
     }
 
     private static InspectorRow field(Pdu pdu, Field f, byte[] bytes) {
-        return new InspectorRow(InspectorRow.Kind.FIELD, pdu.protocol(), FieldText.line(f, bytes), f.explanation(),
+        return new InspectorRow(InspectorRow.Kind.FIELD, pdu.protocol(), FieldText.line(f, bytes),
+                FieldTexts.explanation(f),
                 pdu, f, f.byteStart(), f.byteEnd(), List.of());
     }
 }

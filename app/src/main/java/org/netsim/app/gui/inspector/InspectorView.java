@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -22,8 +23,9 @@ import org.netsim.pdu.Protocol;
 
 /**
  * Wireshark's two lower panes side by side: the layer tree (a coloured swatch and the protocol's title on every layer,
- * each field's explanation as its tooltip) and the {@link HexPane}, with a legend of the layer colours and a line
- * saying which bytes (and bits) the selection covers. Binds to an {@link InspectorViewModel}; selection goes both ways.
+ * each field's explanation as its tooltip) with the selected field in full under it (name, value, bits, bytes,
+ * explanation: for keyboard users and projectors, where a tooltip is out of reach), and the {@link HexPane}, with a
+ * legend of the layer colours and a line saying which bytes (and bits) the selection covers. Binds to an {@link InspectorViewModel}; selection goes both ways.
  */
 public final class InspectorView extends BorderPane {
     private static final String CSS = InspectorView.class.getResource("inspector.css").toExternalForm();
@@ -37,6 +39,7 @@ public final class InspectorView extends BorderPane {
     private final Label malformed = new Label();
     private final Label selection = new Label();
     private final FlowPane legend = new FlowPane();
+    private final VBox detail = new VBox();
     private final Map<InspectorRow, TreeItem<InspectorRow>> items = new IdentityHashMap<>();
     private boolean syncing;
 
@@ -72,7 +75,25 @@ public final class InspectorView extends BorderPane {
         VBox right = new VBox(hex, selection, legendTitle, legend);
         right.getStyleClass().add("inspector-right");
         VBox.setVgrow(hex, javafx.scene.layout.Priority.ALWAYS);
-        split = new SplitPane(tree, right);
+        detail.setId("inspector-detail");
+        detail.getStyleClass().add("inspector-detail");
+        detail.setAccessibleText(text.getString("inspector.detail.accessible"));
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.setMinHeight(0);
+        vm.detailProperty().addListener((o, a, d) -> showDetail(d));
+        showDetail(vm.detailProperty().get());
+        // the tree above, the selected field in full below it: what a tooltip shows, without a mouse
+        SplitPane left = new SplitPane(tree, detailScroll);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.62);
+        // the hex pane keeps a few rows at least; below it the selection and the legend scroll in a short pane
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        rightScroll.setMinSize(0, 0);
+        rightScroll.getStyleClass().add("inspector-right-scroll");
+        split = new SplitPane(left, rightScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         setTop(malformed);
@@ -137,6 +158,36 @@ public final class InspectorView extends BorderPane {
             root.getChildren().add(li);
         }
         tree.setRoot(root);
+    }
+
+    private void showDetail(FieldDetail d) {
+        detail.getChildren().clear();
+        if (d == null) {
+            detail.getChildren().add(line(text.getString("inspector.detail.none"), "inspector-detail-none"));
+            return;
+        }
+        detail.getChildren().add(line(d.title(), "inspector-detail-title"));
+        for (String s : new String[] {d.value(), join(d.bits(), d.bytes())}) {
+            if (!s.isEmpty()) {
+                detail.getChildren().add(line(s, "inspector-detail-line"));
+            }
+        }
+        detail.getChildren().add(line(d.explanation(), "inspector-detail-explanation"));
+        if (!d.reference().isEmpty()) {
+            detail.getChildren().add(line(d.reference(), "inspector-detail-reference"));
+        }
+    }
+
+    private static String join(String bits, String bytes) {
+        return bytes.isEmpty() ? bits : bits + " \u00b7 " + bytes;
+    }
+
+    private static Label line(String s, String styleClass) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.getStyleClass().add(styleClass);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void rebuildLegend() {

@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.netsim.app.gui.FieldTexts;
+import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
 import org.netsim.timeline.TimelineEvent;
@@ -36,6 +38,7 @@ public final class InspectorViewModel {
     private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper malformed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FieldDetail> detail = new ReadOnlyObjectWrapper<>();
     /** The innermost layer owning each byte, for the hex pane's tint. */
     private Protocol[] owners = new Protocol[0];
     /** All field and malformed rows in frame order, for byte-to-field lookup. */
@@ -98,8 +101,10 @@ public final class InspectorViewModel {
             highlightStart.set(-1);
             highlightEnd.set(-1);
             selectionText.set("");
+            detail.set(null);
             return;
         }
+        detail.set(detailOf(row));
         highlightStart.set(row.byteStart());
         highlightEnd.set(row.byteEnd());
         cursor.set(row.byteStart());
@@ -110,6 +115,28 @@ public final class InspectorViewModel {
                 ? MessageFormat.format(text.getString("inspector.selection.bytes"), range, row.byteEnd() - row.byteStart())
                 : MessageFormat.format(text.getString("inspector.selection.bits"), range, mask,
                         row.field().bitLength()));
+    }
+
+    /** The detail pane's text for {@code row}: name, value, position in bits and bytes, explanation, reference. */
+    private FieldDetail detailOf(InspectorRow row) {
+        String layer = row.protocol().title();
+        Field f = row.field();
+        long bitOffset = f != null ? f.bitOffset() : row.byteStart() * 8L;
+        long bitLength = f != null ? f.bitLength() : (row.byteEnd() - row.byteStart()) * 8L;
+        String bits = MessageFormat.format(text.getString("inspector.detail.bits"), bitOffset, bitLength);
+        int count = row.byteEnd() - row.byteStart();
+        String bytes = count <= 0 ? "" : count == 1
+                ? MessageFormat.format(text.getString("inspector.detail.byte"), row.byteStart())
+                : MessageFormat.format(text.getString("inspector.detail.bytes"), row.byteStart(), row.byteEnd() - 1,
+                        count);
+        return switch (row.kind()) {
+            case FIELD -> new FieldDetail(MessageFormat.format(text.getString("inspector.detail.title"), layer,
+                    FieldTexts.name(f)), MessageFormat.format(text.getString("inspector.detail.value"),
+                    FieldText.value(f)), bits, bytes, FieldTexts.explanation(f), f.spec().reference() == null ? ""
+                    : MessageFormat.format(text.getString("inspector.detail.reference"), f.spec().reference()));
+            case LAYER -> new FieldDetail(row.text(), "", bits, bytes, row.tooltip(), "");
+            case MALFORMED -> new FieldDetail(layer, "", bits, bytes, row.text(), "");
+        };
     }
 
     /** Selects the first field with this key (e.g. {@code tcp.dstport}), if the tree has one. */
@@ -212,6 +239,11 @@ public final class InspectorViewModel {
     /** "Bytes 47 (mask 0x02, 1 bit)": what the highlight covers. */
     public ReadOnlyStringProperty selectionTextProperty() {
         return selectionText.getReadOnlyProperty();
+    }
+
+    /** What the selected row is, in full (the detail pane under the tree), or null when nothing is selected. */
+    public ReadOnlyObjectProperty<FieldDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
     }
 
     /** Why the shown tree is malformed (the first malformed layer), or empty. */

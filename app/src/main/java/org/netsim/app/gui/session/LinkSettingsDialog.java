@@ -1,36 +1,59 @@
 package org.netsim.app.gui.session;
 
-import java.util.List;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
+import org.netsim.app.gui.FieldProblem;
+import org.netsim.app.gui.Fxml;
 import org.netsim.app.gui.Messages;
-import org.netsim.scenario.Scenario;
-import org.netsim.scenario.Scenario.LinkSpec;
 
 /**
- * The link settings form: pick a link, change its rate, delay, loss and MTU; OK hands the text to
- * {@link SessionViewModel#changeLink(int, String, String, String, String)}, which checks it and runs again.
+ * The link settings dialog ({@code LinkSettingsDialog.fxml}): pick a link, change its rate, delay, loss and MTU.
+ * Every field is checked as it is typed ({@link LinkSettingsViewModel}), a wrong one marked with the reason under it,
+ * and OK stays disabled until all are right, so nothing typed is lost to a mistake; OK changes the link and the
+ * scenario runs again.
  */
 public final class LinkSettingsDialog extends Dialog<ButtonType> {
+    private final LinkSettingsViewModel model;
+
+    @FXML private Label linkLabel;
+    @FXML private ComboBox<Integer> linkChoice;
+    @FXML private Label rateLabel;
+    @FXML private TextField rate;
+    @FXML private Label rateProblem;
+    @FXML private Label delayLabel;
+    @FXML private TextField delay;
+    @FXML private Label delayProblem;
+    @FXML private Label lossLabel;
+    @FXML private TextField loss;
+    @FXML private Label lossProblem;
+    @FXML private Label mtuLabel;
+    @FXML private TextField mtu;
+    @FXML private Label mtuProblem;
+
     public LinkSettingsDialog(SessionViewModel session) {
+        this(new LinkSettingsViewModel(session));
+    }
+
+    public LinkSettingsDialog(LinkSettingsViewModel model) {
+        this.model = model;
         setTitle(Messages.get("session.link.title"));
         setHeaderText(Messages.get("session.link.header"));
-        Scenario s = session.scenario();
-        List<LinkSpec> links = s.links();
-        ComboBox<Integer> link = new ComboBox<>();
-        for (int i = 0; i < links.size(); i++) {
-            link.getItems().add(i);
-        }
-        link.setConverter(new StringConverter<>() {
+        getDialogPane().setContent(Fxml.content(this));
+        getDialogPane().setId("linkSettings");
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+
+        linkChoice.setItems(model.links());
+        linkChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer i) {
-                return i == null ? "" : Messages.get("session.link.item", ScenarioEdits.linkName(links.get(i)),
-                        String.join(" \u2194 ", links.get(i).between()));
+                return model.linkText(i);
             }
 
             @Override
@@ -38,41 +61,36 @@ public final class LinkSettingsDialog extends Dialog<ButtonType> {
                 return null;
             }
         });
-        TextField rate = new TextField();
-        TextField delay = new TextField();
-        TextField loss = new TextField();
-        TextField mtu = new TextField();
-        link.valueProperty().addListener((o, was, i) -> {
-            LinkSpec l = links.get(i);
-            rate.setText(l.rate() == null ? Messages.get("session.link.defaultRate") : l.rate());
-            delay.setText(l.delay() == null ? Messages.get("session.link.defaultDelay") : l.delay());
-            loss.setText(l.loss() == null ? "0" : String.valueOf(l.loss()));
-            mtu.setText(l.mtu() == null ? "1500" : String.valueOf(l.mtu()));
-        });
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        grid.addRow(0, label("session.link.link", link), link);
-        grid.addRow(1, label("session.link.rate", rate), rate);
-        grid.addRow(2, label("session.link.delay", delay), delay);
-        grid.addRow(3, label("session.link.loss", loss), loss);
-        grid.addRow(4, label("session.link.mtu", mtu), mtu);
-        getDialogPane().setContent(grid);
-        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (!links.isEmpty()) {
-            link.getSelectionModel().select(0);
-        }
-        setResultConverter(b -> {
-            if (b == ButtonType.OK && link.getValue() != null) {
-                session.changeLink(link.getValue(), rate.getText(), delay.getText(), loss.getText(), mtu.getText());
-            }
-            return b;
-        });
+        linkChoice.valueProperty().bindBidirectional(model.linkProperty());
+        rate.textProperty().bindBidirectional(model.rateProperty());
+        delay.textProperty().bindBidirectional(model.delayProperty());
+        loss.textProperty().bindBidirectional(model.lossProperty());
+        mtu.textProperty().bindBidirectional(model.mtuProperty());
+        linkLabel.setLabelFor(linkChoice);
+        rateLabel.setLabelFor(rate);
+        delayLabel.setLabelFor(delay);
+        lossLabel.setLabelFor(loss);
+        mtuLabel.setLabelFor(mtu);
+        FieldProblem.show(rate, rateProblem, model.rateProblemProperty(), this::fit);
+        FieldProblem.show(delay, delayProblem, model.delayProblemProperty(), this::fit);
+        FieldProblem.show(loss, lossProblem, model.lossProblemProperty(), this::fit);
+        FieldProblem.show(mtu, mtuProblem, model.mtuProblemProperty(), this::fit);
+
+        Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("linkOk");
+        ok.disableProperty().bind(model.validProperty().not());
+        // the change runs when OK is pressed, while the dialog still holds what was typed
+        ok.addEventFilter(ActionEvent.ACTION, e -> model.apply());
     }
 
-    private static Label label(String key, javafx.scene.Node field) {
-        Label l = new Label(Messages.get(key));
-        l.setLabelFor(field);
-        return l;
+    public LinkSettingsViewModel model() {
+        return model;
+    }
+
+    /** A problem line appeared or went: the dialog's window takes the form's new height. */
+    private void fit() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            javafx.application.Platform.runLater(() -> getDialogPane().getScene().getWindow().sizeToScene());
+        }
     }
 }

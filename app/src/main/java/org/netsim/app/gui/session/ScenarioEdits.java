@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.netsim.app.gui.Messages;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.Scenario.Action;
 import org.netsim.scenario.Scenario.ClientSpec;
@@ -47,11 +48,10 @@ public final class ScenarioEdits {
      */
     public static Scenario withClient(Scenario s, String name) {
         if (!canAddClient(s)) {
-            throw new ScenarioException("a client is plugged into a switch next to the server, and this scenario has "
-                    + "no switch");
+            throw new ScenarioException(Messages.get("session.edit.noSwitch"));
         }
         if (taken(s, name)) {
-            throw new ScenarioException("there is already a node named " + name);
+            throw new ScenarioException(Messages.get("session.edit.nameTaken", name));
         }
         HostSpec server = serverHost(s);
         List<HostSpec> hosts = new ArrayList<>(s.hosts());
@@ -77,10 +77,10 @@ public final class ScenarioEdits {
      */
     public static Scenario withoutClient(Scenario s, String name) {
         if (s.clients().stream().noneMatch(c -> name.equals(c.host()))) {
-            throw new ScenarioException("there is no client on host " + name);
+            throw new ScenarioException(Messages.get("session.edit.noClient", name));
         }
         if (s.server() != null && name.equals(s.server().host())) {
-            throw new ScenarioException(name + " runs the server");
+            throw new ScenarioException(Messages.get("session.edit.runsServer", name));
         }
         List<HostSpec> hosts = s.hosts().stream().filter(h -> !name.equals(h.name())).toList();
         List<LinkSpec> links = s.links().stream()
@@ -157,7 +157,7 @@ public final class ScenarioEdits {
                 return toText(a) + "/" + prefix;
             }
         }
-        throw new ScenarioException("the subnet " + toText(network) + "/" + prefix + " has no free address");
+        throw new ScenarioException(Messages.get("session.edit.subnetFull", toText(network) + "/" + prefix));
     }
 
     private static String address(String cidr) {
@@ -168,7 +168,7 @@ public final class ScenarioEdits {
     private static long toLong(String dotted) {
         String[] p = dotted.split("\\.");
         if (p.length != 4) {
-            throw new ScenarioException("\"" + dotted + "\" is not an IPv4 address");
+            throw new ScenarioException(Messages.get("session.edit.badAddress", dotted));
         }
         long v = 0;
         try {
@@ -176,7 +176,7 @@ public final class ScenarioEdits {
                 v = v << 8 | Integer.parseInt(part.trim());
             }
         } catch (NumberFormatException e) {
-            throw new ScenarioException("\"" + dotted + "\" is not an IPv4 address");
+            throw new ScenarioException(Messages.get("session.edit.badAddress", dotted));
         }
         return v;
     }

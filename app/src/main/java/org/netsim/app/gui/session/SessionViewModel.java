@@ -47,6 +47,7 @@ public final class SessionViewModel {
     private final ReadOnlyLongWrapper currentTime = new ReadOnlyLongWrapper(this, "currentTime", START_NANOS);
     private final ObjectProperty<LayerModel> layerModel = new SimpleObjectProperty<>(this, "layerModel",
             LayerModel.OSI);
+    private final ObjectProperty<String> selectedDevice = new SimpleObjectProperty<>(this, "selectedDevice");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
 
@@ -102,7 +103,16 @@ public final class SessionViewModel {
         return layerModel;
     }
 
-    /** The last thing worth telling the user, one line: what was loaded, exported, or why something failed. */
+    /**
+     * The device the student picked (a node name), or null: the stack view shows its in- and out-stacks for the
+     * selected frame, and any view may set it (the stack view's picker, a click on the topology). It stays picked
+     * across events and runs.
+     */
+    public ObjectProperty<String> selectedDeviceProperty() {
+        return selectedDevice;
+    }
+
+    /** The last thing worth telling the user: what was loaded, exported, or why something failed. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -181,26 +191,15 @@ public final class SessionViewModel {
      * ({@code 2ms}), loss (0 to 1) and MTU (bytes); an empty field keeps the setting, a bad one is reported.
      */
     public boolean changeLink(int index, String rate, String delay, String loss, String mtu) {
-        Double lossValue;
-        Integer mtuValue;
-        try {
-            lossValue = blank(loss) ? null : Double.valueOf(loss.strip());
-        } catch (NumberFormatException e) {
-            return fail(new IllegalArgumentException(Messages.get("session.badLoss", loss)));
+        String problem = LinkSettingsViewModel.lossProblem(loss);
+        if (problem.isEmpty()) {
+            problem = LinkSettingsViewModel.mtuProblem(mtu);
         }
-        if (lossValue != null && !(lossValue >= 0 && lossValue <= 1)) {
-            return fail(new IllegalArgumentException(Messages.get("session.badLoss", loss)));
+        if (!problem.isEmpty()) {
+            return fail(new IllegalArgumentException(problem));
         }
-        try {
-            mtuValue = blank(mtu) ? null : Integer.valueOf(mtu.strip());
-        } catch (NumberFormatException e) {
-            return fail(new IllegalArgumentException(Messages.get("session.badMtu", mtu)));
-        }
-        if (mtuValue != null && (mtuValue < 68 || mtuValue > 9000)) {
-            return fail(new IllegalArgumentException(Messages.get("session.badMtu", mtu)));
-        }
-        return changeLink(index, blank(rate) ? null : rate.strip(), blank(delay) ? null : delay.strip(), lossValue,
-                mtuValue);
+        return changeLink(index, blank(rate) ? null : rate.strip(), blank(delay) ? null : delay.strip(),
+                blank(loss) ? null : Double.valueOf(loss.strip()), blank(mtu) ? null : Integer.valueOf(mtu.strip()));
     }
 
     private static boolean blank(String s) {

@@ -6,12 +6,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.netsim.app.gui.WrapLabel;
 import org.netsim.app.gui.theme.ProtocolPalette;
 import org.netsim.pdu.Protocol;
 
 /**
  * The unit one layer hands down (or up): its header block in the layer's colour, the payload it wraps in the colour of
- * the layer above, its trailer block; each with its protocol and size in bytes as text, never colour alone.
+ * the layer above, its trailer block; each with its protocol and size in bytes as text, never colour alone. In a
+ * narrow column each part wraps between words rather than being cut.
  */
 final class BlockBar extends HBox {
     BlockBar(EncapsulationBlock block, Protocol inner, boolean current, ResourceBundle text) {
@@ -40,10 +42,10 @@ final class BlockBar extends HBox {
     }
 
     private static Label segment(Protocol p, String label, String kind) {
-        Label l = new Label(label);
+        Label l = new WrapLabel(label);
         l.getStyleClass().addAll("stack-segment", kind, ProtocolPalette.styleClass(p));
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMaxHeight(Double.MAX_VALUE);
         return l;
     }
 }

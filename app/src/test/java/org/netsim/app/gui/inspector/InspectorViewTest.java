@@ -55,6 +55,34 @@ class InspectorViewTest {
         assertThat(robot.lookup(".inspector-selection").queryLabeled().getText()).contains("2 bytes");
     }
 
+    /** The detail pane under the tree says in full what the tooltip says, for whatever is selected, mouse or keys. */
+    @Test
+    void theSelectedFieldIsShownInFullUnderTheTree(FxRobot robot) {
+        assertThat(texts(robot)).containsExactly(Scenarios.TEXT.getString("inspector.detail.none"));
+        Field dst = emit.wholePdu().find(Protocol.TCP).orElseThrow().field("tcp.dstport").orElseThrow();
+        robot.interact(() -> vm.selectField("tcp.dstport"));
+        assertThat(texts(robot)).containsExactly("TCP \u00b7 Destination port", "Value: 3000",
+                "Bits: from " + dst.bitOffset() + ", 16 bits \u00b7 Bytes: " + dst.byteStart() + " to "
+                        + (dst.byteEnd() - 1) + " (2 bytes)", dst.explanation(), "Specified in RFC 9293 \u00a73.1");
+        // the tooltip stays too
+        TreeItem<InspectorRow> item = view.tree().getSelectionModel().getSelectedItem();
+        assertThat(item.getValue().tooltip()).isEqualTo(dst.explanation());
+        // a bit field: its bit offset and length, its one byte
+        Field syn = emit.wholePdu().find(Protocol.TCP).orElseThrow().field("tcp.flags.syn").orElseThrow();
+        robot.interact(() -> vm.selectField("tcp.flags.syn"));
+        assertThat(texts(robot)).contains("Bits: from " + syn.bitOffset() + ", 1 bit \u00b7 Byte: " + syn.byteStart());
+        // from the keyboard: Down in the tree moves to the next field and the detail follows
+        robot.interact(() -> view.tree().requestFocus());
+        robot.type(KeyCode.DOWN);
+        assertThat(texts(robot).get(0)).isEqualTo("TCP \u00b7 " + view.tree().getSelectionModel().getSelectedItem()
+                .getValue().field().name());
+    }
+
+    private static java.util.List<String> texts(FxRobot robot) {
+        return robot.lookup("#inspector-detail .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+    }
+
     @Test
     void clickingAByteSelectsItsFieldInTheTreeAndArrowsMove(FxRobot robot) {
         HexPane hex = view.hexPane();

@@ -10,8 +10,13 @@ import org.netsim.pdu.Protocol;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.Direction;
 import org.netsim.timeline.TimelineEvent;
+import org.netsim.timeline.Unit;
 
-/** The stack view's state without a window: blocks, rows per layer model, sender and receiver, animation steps. */
+/**
+ * The stack view's state without a window: blocks, rows per layer model, sender and receiver, animation steps, and
+ * each device's in- and out-stack as Packet Tracer shows them (a switch up to Ethernet, a router up to IPv4 and down
+ * with a new TTL and MAC addresses).
+ */
 class StackViewModelTest {
     private final ScenarioRun run = Scenarios.run("one-client.yaml");
     private final StackViewModel vm = new StackViewModel();
@@ -83,17 +88,17 @@ class StackViewModelTest {
     void theAnimationWrapsInnermostFirstThenUnwrapsOutermostFirst() {
         vm.show(emit(), run.timeline());
         assertThat(vm.stepCountProperty().get()).isEqualTo(14);
-        assertThat(vm.senderShows(6)).isFalse();
+        assertThat(vm.shows(true, 6)).isFalse();
         vm.stepProperty().set(1);
-        assertThat(vm.senderShows(6)).isTrue();
-        assertThat(vm.senderShows(5)).isFalse();
+        assertThat(vm.shows(true, 6)).isTrue();
+        assertThat(vm.shows(true, 5)).isFalse();
         vm.stepProperty().set(8);
-        assertThat(vm.senderShows(0)).isTrue();
-        assertThat(vm.receiverShows(0)).isTrue();
-        assertThat(vm.receiverShows(1)).isFalse();
+        assertThat(vm.shows(true, 0)).isTrue();
+        assertThat(vm.shows(false, 0)).isTrue();
+        assertThat(vm.shows(false, 1)).isFalse();
         vm.jumpToEnd();
         assertThat(vm.stepProperty().get()).isEqualTo(14);
-        assertThat(java.util.stream.IntStream.range(0, 7)).allMatch(i -> vm.senderShows(i) && vm.receiverShows(i));
+        assertThat(java.util.stream.IntStream.range(0, 7)).allMatch(i -> vm.shows(true, i) && vm.shows(false, i));
         vm.stepProperty().set(99);
         assertThat(vm.stepProperty().get()).isEqualTo(14);
     }
@@ -126,5 +131,80 @@ class StackViewModelTest {
         vm.show(state, run.timeline());
         assertThat(vm.blocks()).isEmpty();
         assertThat(vm.transferProperty().get()).isNull();
+    }
+
+    @Test
+    void theSwitchReadsTheFrameUpToEthernetAndSendsTheSameBytesDown() {
+        vm.show(emit(), run.timeline());
+        assertThat(vm.devices()).containsExactly("alice", "switch", "server");
+        vm.deviceProperty().set("switch");
+        assertThat(vm.shownDeviceProperty().get()).isEqualTo("switch");
+        StackColumn in = vm.leftProperty().get();
+        StackColumn out = vm.rightProperty().get();
+        assertThat(in.direction()).isEqualTo(Direction.UP);
+        assertThat(out.direction()).isEqualTo(Direction.DOWN);
+        assertThat(in.reach()).isEqualTo(2);
+        assertThat(out.reach()).isEqualTo(2);
+        assertThat(in.blocks().subList(0, 2)).extracting(EncapsulationBlock::protocol)
+                .containsExactly(Protocol.PHYSICAL, Protocol.ETHERNET);
+        Transfer.Visit v = vm.transferProperty().get().visit("switch");
+        assertThat(((Unit.Hop) v.departure().unit()).frame().bytes())
+                .isEqualTo(((Unit.Hop) v.arrival().unit()).frame().bytes());
+        assertThat(vm.rewrites()).isEmpty();
+        // up: Physical, then Ethernet; down: Ethernet, then Physical
+        assertThat(vm.stepCountProperty().get()).isEqualTo(4);
+        vm.stepProperty().set(1);
+        assertThat(vm.shows(true, 0)).isTrue();
+        assertThat(vm.shows(true, 1)).isFalse();
+        vm.stepProperty().set(3);
+        assertThat(vm.shows(false, 1)).isTrue();
+        assertThat(vm.shows(false, 0)).isFalse();
+        assertThat(vm.shows(false, 2)).isFalse();
+    }
+
+    @Test
+    void theRouterReadsUpToIpv4AndSendsACopyWithTtlOneLessAndNewMacs() {
+        ScenarioRun routed = Scenarios.run("router-two-subnets.yaml");
+        TimelineEvent chat = Scenarios.socketIo(routed, "alice", Direction.DOWN, Protocol.SOCKETIO, "\"chat\"");
+        vm.show(chat, routed.timeline());
+        assertThat(vm.devices()).containsExactly("alice", "router", "server");
+        vm.deviceProperty().set("router");
+        StackColumn in = vm.leftProperty().get();
+        StackColumn out = vm.rightProperty().get();
+        assertThat(in.reach()).isEqualTo(3);
+        assertThat(out.reach()).isEqualTo(3);
+        assertThat(in.blocks().get(2).protocol()).isEqualTo(Protocol.IPV4);
+        assertThat(vm.rewrites()).extracting(w -> w.field().key())
+                .contains("eth.src", "eth.dst", "ip.ttl", "ip.checksum");
+        Rewrite ttl = vm.rewrites().stream().filter(w -> w.field().key().equals("ip.ttl")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(ttl.after().replaceAll("\\D.*", "")))
+                .isEqualTo(Integer.parseInt(ttl.before().replaceAll("\\D.*", "")) - 1);
+        // nothing above IPv4 changed: the router does not read it
+        assertThat(vm.rewrites()).allMatch(w -> w.protocol().osi().number() <= 3);
+    }
+
+    @Test
+    void theSenderHasOnlyAnOutStackAndTheReceiverOnlyAnInStack() {
+        vm.show(emit(), run.timeline());
+        vm.deviceProperty().set("alice");
+        assertThat(vm.leftProperty().get().isEmpty()).isTrue();
+        assertThat(vm.rightProperty().get().reach()).isEqualTo(7);
+        vm.deviceProperty().set("server");
+        assertThat(vm.leftProperty().get().reach()).isEqualTo(7);
+        assertThat(vm.rightProperty().get().isEmpty()).isTrue();
+        assertThat(vm.stepCountProperty().get()).isEqualTo(7);
+    }
+
+    @Test
+    void aDeviceTheFrameDoesNotPassShowsTheWholeJourneyAndStaysChosen() {
+        ScenarioRun three = Scenarios.run("broadcast-three-clients.yaml");
+        TimelineEvent chat = Scenarios.socketIo(three, "alice", Direction.DOWN, Protocol.SOCKETIO, "\"chat\"");
+        vm.deviceProperty().set("bob");
+        vm.show(chat, three.timeline());
+        assertThat(vm.devices()).doesNotContain("bob");
+        assertThat(vm.shownDeviceProperty().get()).isNull();
+        assertThat(vm.leftProperty().get().node()).isEqualTo("alice");
+        assertThat(vm.rightProperty().get().node()).isEqualTo("server");
+        assertThat(vm.deviceProperty().get()).isEqualTo("bob");
     }
 }
