@@ -88,7 +88,7 @@ final class FramePlacement {
                 String brief = fallen ? lostWord : f.protocol().title();
                 for (String t : full.equals(brief) ? new String[] {full} : new String[] {full, brief}) {
                     double w = Math.ceil(widths.width(t, fonts.frame()) + 0.6 * s);
-                    box = callout(x, y, ux, uy, nx, ny, w, textH, s, d.width(), d.height());
+                    box = callout(x, y, ux, uy, nx, ny, w, textH, s, d.width(), d.height(), selected);
                     if (box != null) {
                         text = t;
                         break;
@@ -103,19 +103,25 @@ final class FramePlacement {
         return out;
     }
 
+    /** Shifts along the cable, in callout widths: beside the dot, ahead, behind; the selected frame looks further. */
+    private static final double[] NEAR = {0, 1, -1};
+    private static final double[] FAR = {0, 1, -1, 2, -2, 3, -3};
+
     private Box callout(double x, double y, double ux, double uy, double nx, double ny, double w, double h,
-                        double s, double width, double height) {
+                        double s, double width, double height, boolean selected) {
         double support = Math.abs(nx) * w / 2 + Math.abs(ny) * h / 2;
         double gap = 0.45 * s;
         double ahead = w / 2 + 0.6 * s;
-        for (double side : new double[] {1, -1}) {
-            // the other side has the other direction's dots on it, beyond them
-            double off = support + gap + (side < 0 ? 0.7 * s : 0);
-            for (double shift : new double[] {0, ahead, -ahead}) {
-                Box b = new Box(Math.round(x + side * nx * off + ux * shift - w / 2),
-                        Math.round(y + side * ny * off + uy * shift - h / 2), w, h);
-                if (b.within(width, height) && !fixed.hits(b) && !callouts.hits(b)) {
-                    return b;
+        for (int row = 0; row < (selected ? 3 : 1); row++) {
+            for (double side : new double[] {1, -1}) {
+                // the other side has the other direction's dots on it: beyond them
+                double off = support + gap + (side < 0 ? 0.9 * s : 0) + row * (h + 0.4 * s);
+                for (double shift : selected ? FAR : NEAR) {
+                    Box b = new Box(Math.round(x + side * nx * off + ux * shift * ahead - w / 2),
+                            Math.round(y + side * ny * off + uy * shift * ahead - h / 2), w, h);
+                    if (b.within(width, height) && !fixed.hits(b) && !callouts.hits(b)) {
+                        return b;
+                    }
                 }
             }
         }

@@ -48,12 +48,19 @@ final class TopologyGeometry {
         }
         Drawing best = null;
         int bestRank = -1;
-        for (TopologyGraph arrangement : arrangements(g)) {
-            Drawing d = search(arrangement, w, h, em);
-            int rank = rank(d, em, g.devices().size() <= MAX_LABELLED);
-            if (rank > bestRank || rank == bestRank && d.scale() > best.scale() + 0.01) {
-                best = d;
-                bestRank = rank;
+        // with the addresses first; without them (they stay in the tooltips) only if that keeps the font larger
+        for (boolean addresses : new boolean[] {true, false}) {
+            for (TopologyGraph arrangement : arrangements(g)) {
+                Drawing d = search(arrangement, w, h, em, addresses);
+                int rank = rank(d, em, g.devices().size() <= MAX_LABELLED);
+                if (best == null || rank > bestRank || rank == bestRank && d.scale() > best.scale() * (addresses
+                        ? 1.001 : 1.1)) {
+                    best = d;
+                    bestRank = rank;
+                }
+            }
+            if (bestRank == 2) {
+                break;
             }
         }
         return best;
@@ -89,12 +96,12 @@ final class TopologyGeometry {
         return true;
     }
 
-    private Drawing search(TopologyGraph g, double w, double h, double em) {
+    private Drawing search(TopologyGraph g, double w, double h, double em, boolean addresses) {
         boolean labelled = g.devices().size() <= MAX_LABELLED;
         Drawing namesOnly = null;
         Drawing last = null;
         for (double s = em; s >= Math.min(em, MIN_SCALE); s *= SHRINK) {
-            last = attempt(g, w, h, s, labelled);
+            last = attempt(g, w, h, s, labelled, addresses);
             if (last.complete() && s >= 0.75 * em && apart(last)) {
                 return last;
             }
@@ -102,7 +109,14 @@ final class TopologyGeometry {
                 namesOnly = last;
             }
         }
-        return namesOnly != null ? namesOnly : last;
+        if (namesOnly != null) {
+            return namesOnly;
+        }
+        // a pane too small for anything legible: smaller still, until at least the icons are apart
+        for (double s = last.scale() * SHRINK; s >= 1 && !apart(last); s *= SHRINK) {
+            last = attempt(g, w, h, s, labelled, addresses);
+        }
+        return last;
     }
 
     /** The graph as laid out, and for a star also turned by half the angle between two hosts. */
@@ -129,7 +143,7 @@ final class TopologyGeometry {
         return labelled && d.device().kind() != TopologyGraph.Kind.SWITCH;
     }
 
-    private Drawing attempt(TopologyGraph g, double w, double h, double s, boolean labelled) {
+    private Drawing attempt(TopologyGraph g, double w, double h, double s, boolean labelled, boolean addresses) {
         Fonts f = Fonts.of(s);
         int n = g.devices().size();
         double[][] icon = new double[n][];
@@ -143,7 +157,9 @@ final class TopologyGeometry {
             List<String> l = new ArrayList<>();
             if (labelled && d.kind() != TopologyGraph.Kind.SWITCH) {
                 l.add(d.name());
-                l.addAll(d.addresses());
+                if (addresses) {
+                    l.addAll(d.addresses());
+                }
                 label[i] = labelSize(l, s, f);
             } else {
                 label[i] = new double[] {0, 0};
