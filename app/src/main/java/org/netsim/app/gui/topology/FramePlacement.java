@@ -28,8 +28,16 @@ final class FramePlacement {
                   boolean selected) {
     }
 
+    /**
+     * At most this many frames a pulse look for a place for their callout (the selected one first): with hundreds in
+     * flight the drawing has no room for more, and looking would cost more than drawing.
+     */
+    static final int MAX_TRIED = 60;
+
     private final TextWidths widths;
     private final String lostWord;
+    /** Callout widths by label (labels are shared strings: one per frame, kept by the view model). */
+    private final Map<String, Double> calloutWidths = new java.util.IdentityHashMap<>();
     private Drawing grids;
     private BoxGrid fixed;
     private BoxGrid callouts;
@@ -50,6 +58,7 @@ final class FramePlacement {
         double s = d.scale();
         Drawing.Fonts fonts = d.fonts();
         double textH = Math.ceil(widths.lineHeight(fonts.frame()) + 0.25 * s);
+        int tried = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (FrameInFlight f : frames) {
                 boolean selected = f.event() == selectedEvent;
@@ -85,9 +94,15 @@ final class FramePlacement {
                 Box box = null;
                 String text = null;
                 String full = fallen ? lostWord + ": " + f.label() : f.label();
+                if (fallen && calloutWidths.size() > 4096) {
+                    calloutWidths.clear(); // the lost labels are new strings each pulse
+                }
                 String brief = fallen ? lostWord : f.protocol().title();
-                for (String t : full.equals(brief) ? new String[] {full} : new String[] {full, brief}) {
-                    double w = Math.ceil(widths.width(t, fonts.frame()) + 0.6 * s);
+                boolean tries = tried++ < MAX_TRIED;
+                for (String t : !tries ? new String[0] : full.equals(brief) ? new String[] {full}
+                        : new String[] {full, brief}) {
+                    double w = calloutWidths.computeIfAbsent(t, k -> Math.ceil(widths.width(k, fonts.frame())
+                            + 0.6 * s));
                     box = callout(x, y, ux, uy, nx, ny, w, textH, s, d.width(), d.height(), selected);
                     if (box != null) {
                         text = t;
@@ -131,6 +146,7 @@ final class FramePlacement {
     private void prepare(Drawing d) {
         if (grids != d) {
             grids = d;
+            calloutWidths.clear();
             double cell = Math.max(8, 5 * d.scale());
             fixed = new BoxGrid(d.width(), d.height(), cell);
             for (Box b : d.obstacles()) {

@@ -140,69 +140,82 @@ final class TopologyPainter {
     }
 
     /**
-     * The frames, on a transparent layer above the network; the selected event's device ringed, the picked device's
-     * label underlined.
+     * The frames and the selection, copied into {@code layer} as sprites: the selected event's device ringed, the
+     * picked device's dashed ring, each frame's dot and callout, the selected frame's and the broadcasts' rings, the
+     * lost frames' crosses. The few leader lines (a callout moved along its cable) go on {@code overlay}, a canvas
+     * above the layer that is shown only while it has some.
+     *
+     * @return whether the overlay has something on it now
      */
-    void paintFrames(GraphicsContext g, Drawing d, List<Placed> frames, Theme theme, String eventDevice,
-                     String pickedDevice) {
-        g.clearRect(0, 0, d.width(), d.height());
+    boolean paintFrames(FrameLayer layer, GraphicsContext overlay, boolean overlayUsed, Drawing d, List<Placed> frames,
+                        Theme theme, String eventDevice, String pickedDevice) {
         double s = d.scale();
-        for (DevicePlace p : d.devices()) {
-            if (p.device().name().equals(pickedDevice)) {
-                g.setStroke(picked(theme));
-                g.setLineWidth(Math.max(2, s / 5));
-                g.setLineDashes(s * 0.5, s * 0.3);
-                Box b = p.icon().grow(0.45 * s);
-                g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), s, s);
-                g.setLineDashes((double[]) null);
-            }
-            if (p.device().name().equals(eventDevice)) {
-                g.setStroke(selection(theme));
-                g.setLineWidth(Math.max(2.5, s / 4));
-                Box b = p.icon().grow(0.22 * s);
-                g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), s * 0.7, s * 0.7);
-            }
-        }
         Drawing.Fonts f = d.fonts();
         double r = Math.max(3, Math.round(0.5 * s));
+        layer.begin();
+        for (DevicePlace p : d.devices()) {
+            if (p.device().name().equals(pickedDevice)) {
+                around(layer, p.icon().grow(0.45 * s), s, Math.max(2, s / 5), picked(theme), true);
+            }
+            if (p.device().name().equals(eventDevice)) {
+                around(layer, p.icon().grow(0.22 * s), s * 0.7, Math.max(2.5, s / 4), selection(theme), false);
+            }
+        }
+        java.util.Map<org.netsim.pdu.Protocol, FrameLayer.Pixels> dots =
+                new java.util.EnumMap<>(org.netsim.pdu.Protocol.class);
+        boolean leaders = false;
         for (Placed p : frames) {
-            g.setGlobalAlpha(p.alpha());
             FrameInFlight fr = p.frame();
             if (p.callout() != null) {
                 Box c = p.callout();
-                double[] n = c.nearest(p.x(), p.y());
-                if (Math.hypot(n[0] - p.x(), n[1] - p.y()) > r + 0.3 * s) {
-                    g.setStroke(ProtocolPalette.colour(fr.protocol(), theme));
-                    g.setLineWidth(Math.max(1, s / 9));
-                    g.strokeLine(p.x(), p.y(), n[0], n[1]);
-                }
-                g.drawImage(sprites.callout(p.text(), fr.protocol(), theme, f.frame(), c.w(), c.h()), c.x(), c.y());
+                layer.draw(sprites.callout(p.text(), fr.protocol(), theme, f.frame(), c.w(), c.h()), (int) c.x(),
+                        (int) c.y(), p.alpha());
                 if (p.selected()) {
-                    g.setStroke(ink(theme));
-                    g.setLineWidth(Math.max(2, s / 5));
-                    Box o = c.grow(0.15 * s);
-                    g.strokeRoundRect(o.x(), o.y(), o.w(), o.h(), c.h() * 0.5, c.h() * 0.5);
+                    around(layer, c.grow(0.15 * s), c.h() * 0.5, Math.max(2, s / 5), ink(theme), false);
                 }
+                leaders |= leader(p, r, s) != null;
             }
-            g.drawImage(sprites.dot(fr.protocol(), theme, r), Math.round(p.x() - r), Math.round(p.y() - r));
+            int x = (int) Math.round(p.x());
+            int y = (int) Math.round(p.y());
+            layer.draw(dots.computeIfAbsent(fr.protocol(), k -> sprites.dot(k, theme, r)), x - (int) r, y - (int) r,
+                    p.alpha());
             if (fr.broadcast() || p.selected()) {
-                g.setStroke(p.selected() ? selection(theme) : ink(theme));
-                g.setLineWidth(Math.max(1.5, s / (p.selected() ? 5 : 8)));
-                if (fr.broadcast() && !p.selected()) {
-                    g.setLineDashes(s * 0.25, s * 0.2);
-                }
-                double rr = r + 0.3 * s;
-                g.strokeOval(p.x() - rr, p.y() - rr, 2 * rr, 2 * rr);
-                g.setLineDashes((double[]) null);
+                double width = Math.max(1.5, s / (p.selected() ? 5 : 8));
+                centred(layer, sprites.ring(r + 0.3 * s, width, p.selected() ? selection(theme) : ink(theme),
+                        fr.broadcast() && !p.selected()), x, y, p.alpha());
             }
             if (p.fallen()) {
-                g.setStroke(Color.web("#d62728"));
-                g.setLineWidth(Math.max(2, s / 5));
-                double x = 0.5 * s;
-                g.strokeLine(p.x() - x, p.y() - x, p.x() + x, p.y() + x);
-                g.strokeLine(p.x() - x, p.y() + x, p.x() + x, p.y() - x);
+                centred(layer, sprites.cross(0.5 * s, Math.max(2, s / 5), Color.web("#d62728")), x, y, 1);
             }
         }
-        g.setGlobalAlpha(1);
+        layer.end();
+        if (!leaders && !overlayUsed) {
+            return false;
+        }
+        overlay.clearRect(0, 0, d.width(), d.height());
+        for (Placed p : frames) {
+            double[] n = p.callout() == null ? null : leader(p, r, s);
+            if (n != null) {
+                overlay.setStroke(ProtocolPalette.colour(p.frame().protocol(), theme));
+                overlay.setLineWidth(Math.max(1, s / 9));
+                overlay.strokeLine(p.x(), p.y(), n[0], n[1]);
+            }
+        }
+        return leaders;
+    }
+
+    private void around(FrameLayer layer, Box b, double arc, double width, Color colour, boolean dashed) {
+        FrameLayer.Pixels px = sprites.frameAround(b.w(), b.h(), arc, width, colour, dashed);
+        layer.draw(px, (int) Math.round(b.x() - width / 2 - 1), (int) Math.round(b.y() - width / 2 - 1), 1);
+    }
+
+    private static void centred(FrameLayer layer, FrameLayer.Pixels px, int x, int y, double alpha) {
+        layer.draw(px, x - px.w() / 2, y - px.h() / 2, alpha);
+    }
+
+    /** Where a callout's leader line ends, or null when the callout sits right beside its dot. */
+    private static double[] leader(Placed p, double r, double s) {
+        double[] n = p.callout().nearest(p.x(), p.y());
+        return Math.hypot(n[0] - p.x(), n[1] - p.y()) > r + 0.3 * s ? n : null;
     }
 }

@@ -20,10 +20,11 @@ import org.netsim.app.gui.theme.Theme;
 import org.netsim.pdu.Protocol;
 
 /**
- * The network map: two canvases the size of the drawing, one with the devices and cables (drawn again when the
- * layout changes), one above it with the frames in flight and the highlights (drawn again once per pulse in which the
- * frames or the selection changed); below them a caption with the broadcasts under way and the colour key. A canvas
- * is one node however many frames fly, and the frames' layer is all that a change of time redraws.
+ * The network map: a canvas with the devices and cables (drawn again when the layout changes); above it an image
+ * with the frames in flight, composed again once per pulse in which the frames or the selection changed, of which
+ * only the changed part goes to the renderer ({@link FrameLayer}); above that a canvas with the selection's rings,
+ * drawn only when it has something; below them a caption with the broadcasts under way and the colour key. Three
+ * nodes however many frames fly, no text laid out per pulse.
  *
  * <p>Clicking a frame selects its event everywhere; clicking a device picks it (for the stack view), clicking it
  * again or empty space picks none. With the focus here (Tab), Up and Down pick the previous or next device, Page Up
@@ -40,8 +41,17 @@ public final class TopologyView extends Region {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     /** Devices and cables, redrawn only when the layout changes. */
     private final Canvas network = new Canvas();
-    /** The frames in flight, redrawn on every change of time. */
-    private final Canvas canvas = new Canvas();
+    /** The frames in flight, composed again on every change of time. */
+    private final FrameLayer frames = new FrameLayer();
+    /** The selection's rings and the frames' few strokes, above the frames; drawn only when it has something. */
+    private final Canvas overlay = new Canvas();
+    /**
+     * An opaque plain rectangle under the frames' image: the renderer starts each pulse's repaint at it (it covers the
+     * dirty area) instead of repainting the split pane's and tab pane's layered backgrounds beneath, which the
+     * software renderer draws slowly (stretched cached images).
+     */
+    private final javafx.scene.shape.Rectangle backdrop = new javafx.scene.shape.Rectangle();
+    private boolean overlayUsed;
     private final TextWidths widths = new TextWidths();
     private final TopologyGeometry geometry;
     private final FramePlacement placement;
@@ -81,11 +91,13 @@ public final class TopologyView extends Region {
         focusRing.visibleProperty().bind(focusedProperty());
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
-        canvas.setMouseTransparent(true);
+        overlay.setMouseTransparent(true);
         tip.setShowDelay(Duration.millis(300));
         tip.setWrapText(true);
         tip.setMaxWidth(500);
-        getChildren().addAll(network, canvas, caption, key, focusRing, fontProbe);
+        // the network canvas stays out of the scene: its picture is the frames layer's background (one image to blend)
+        getChildren().addAll(backdrop, frames.view(), overlay, caption, key, focusRing, fontProbe);
+        overlay.setVisible(false);
         fontProbe.fontProperty().addListener((o, a, f) -> relayout());
         applyTheme();
         theme.addListener((o, a, b) -> {
@@ -111,9 +123,12 @@ public final class TopologyView extends Region {
                 now.addPreLayoutPulseListener(pulse);
             }
         });
-        network.setOnMouseClicked(this::clicked);
-        network.setOnMouseMoved(this::hover);
-        network.setOnMouseExited(e -> Tooltip.uninstall(network, tip));
+        setOnMouseClicked(this::clicked);
+        setOnMouseMoved(this::hover);
+        setOnMouseExited(e -> {
+            hovered = null;
+            Tooltip.uninstall(this, tip);
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     }
 
@@ -122,8 +137,8 @@ public final class TopologyView extends Region {
     }
 
     /** The layer the frames in flight are drawn on (above the devices and cables). */
-    public Canvas canvas() {
-        return canvas;
+    public javafx.scene.Node framesLayer() {
+        return frames.view();
     }
 
     /** The current layout (tests check it for overlaps). */
@@ -142,6 +157,7 @@ public final class TopologyView extends Region {
     }
 
     private void applyTheme() {
+        backdrop.setFill(TopologyPainter.background(theme.get()));
         getStylesheets().setAll(ProtocolPalette.stylesheet(theme.get()), CSS);
         getStyleClass().removeAll("theme-light", "theme-dark");
         getStyleClass().add("theme-" + theme.get().key());
@@ -174,21 +190,35 @@ public final class TopologyView extends Region {
         }
     }
 
+    /** Time spent drawing, for the benchmark. */
+    long paintNanos;
+    long placeNanos;
+
     /** Draws what changed since the last pulse: the frames, and the network if its layout changed. */
     void paint() {
+        long t0 = System.nanoTime();
+        paintChanges();
+        paintNanos += System.nanoTime() - t0;
+    }
+
+    private void paintChanges() {
         if (networkDirty) {
             networkDirty = false;
             painter.clearSprites();
             drawing = geometry.layout(vm.graphProperty().get(), network.getWidth(), network.getHeight(),
                     fontProbe.getFont().getSize());
             painter.paintNetwork(network.getGraphicsContext2D(), drawing, theme.get());
+            frames.setBackground(network.snapshot(null, null));
             framesDirty = true;
         }
         if (framesDirty) {
             framesDirty = false;
+            long p0 = System.nanoTime();
             placed = placement.place(drawing, vm.inFlight(), vm.selectedEventProperty().get());
-            painter.paintFrames(canvas.getGraphicsContext2D(), drawing, placed, theme.get(),
-                    vm.eventDeviceProperty().get(), vm.pickedDeviceProperty().get());
+            placeNanos += System.nanoTime() - p0;
+            overlayUsed = painter.paintFrames(frames, overlay.getGraphicsContext2D(), overlayUsed, drawing, placed,
+                    theme.get(), vm.eventDeviceProperty().get(), vm.pickedDeviceProperty().get());
+            overlay.setVisible(overlayUsed);
         }
     }
 
@@ -226,10 +256,14 @@ public final class TopologyView extends Region {
         double dh = Math.max(0, h - kh - ch);
         focusRing.resizeRelocate(0, 0, w, h);
         if (network.getWidth() != w || network.getHeight() != dh) {
-            for (Canvas c : new Canvas[] {network, canvas}) {
+            for (Canvas c : new Canvas[] {network, overlay}) {
                 c.setWidth(w);
                 c.setHeight(dh);
             }
+            frames.resize(w, dh);
+            backdrop.setWidth(Math.ceil(w));
+            backdrop.setHeight(Math.ceil(dh)); // it must cover the image, whose size is whole pixels
+            overlayUsed = true;
             networkDirty = true;
             framesChanged();
         }
@@ -287,10 +321,10 @@ public final class TopologyView extends Region {
         hovered = what;
         String s = tooltip(h);
         if (s == null) {
-            Tooltip.uninstall(network, tip);
+            Tooltip.uninstall(this, tip);
         } else {
             tip.setText(s);
-            Tooltip.install(network, tip);
+            Tooltip.install(this, tip);
         }
     }
 

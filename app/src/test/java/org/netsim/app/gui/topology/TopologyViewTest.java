@@ -65,7 +65,7 @@ class TopologyViewTest {
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> {
             view.paintNow();
-            shot[0] = view.canvas().snapshot(null, null);
+            shot[0] = view.framesLayer().snapshot(null, null);
         });
         PixelReader r = shot[0].getPixelReader();
         long n = 0;
