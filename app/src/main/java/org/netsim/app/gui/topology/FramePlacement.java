@@ -99,14 +99,19 @@ final class FramePlacement {
                 }
                 String brief = fallen ? lostWord : f.protocol().title();
                 boolean tries = tried++ < MAX_TRIED;
-                for (String t : !tries ? new String[0] : full.equals(brief) ? new String[] {full}
-                        : new String[] {full, brief}) {
-                    double w = calloutWidths.computeIfAbsent(t, k -> Math.ceil(widths.width(k, fonts.frame())
-                            + 0.6 * s));
-                    box = callout(x, y, ux, uy, nx, ny, w, textH, s, d.width(), d.height(), selected);
-                    if (box != null) {
-                        text = t;
-                        break;
+                String[] texts = !tries ? new String[0] : full.equals(brief) ? new String[] {full}
+                        : new String[] {full, brief};
+                // beside the dot first, the full label and then the protocol's name; only the selected frame looks
+                // further away (with a leader line), as its label must show
+                for (int phase = 0; phase < (selected ? 2 : 1) && box == null; phase++) {
+                    for (String t : texts) {
+                        double w = calloutWidths.computeIfAbsent(t, k -> Math.ceil(widths.width(k, fonts.frame())
+                                + 0.6 * s));
+                        box = callout(x, y, ux, uy, nx, ny, w, textH, s, d.width(), d.height(), phase == 1);
+                        if (box != null) {
+                            text = t;
+                            break;
+                        }
                     }
                 }
                 if (box != null) {

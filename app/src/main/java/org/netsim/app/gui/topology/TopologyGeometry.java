@@ -48,19 +48,22 @@ final class TopologyGeometry {
         }
         Drawing best = null;
         int bestRank = -1;
-        // with the addresses first; without them (they stay in the tooltips) only if that keeps the font larger
-        for (boolean addresses : new boolean[] {true, false}) {
-            for (TopologyGraph arrangement : arrangements(g)) {
-                Drawing d = search(arrangement, w, h, em, addresses);
-                int rank = rank(d, em, g.devices().size() <= MAX_LABELLED);
-                if (best == null || rank > bestRank || rank == bestRank && d.scale() > best.scale() * (addresses
-                        ? 1.001 : 1.1)) {
-                    best = d;
-                    bestRank = rank;
-                }
+        for (TopologyGraph arrangement : arrangements(g)) {
+            Drawing d = search(arrangement, w, h, em, true);
+            int rank = rank(d, em, g.devices().size() <= MAX_LABELLED);
+            if (best == null || rank > bestRank || rank == bestRank && d.scale() > best.scale() * 1.001) {
+                best = d;
+                bestRank = rank;
             }
-            if (bestRank == 2) {
-                break;
+        }
+        // the names larger rather than the addresses shown: without them (they stay in the tooltips), if that keeps
+        // the font clearly larger than a drawing shrunk below three quarters
+        if (best.scale() < 0.75 * em) {
+            for (TopologyGraph arrangement : arrangements(g)) {
+                Drawing d = search(arrangement, w, h, em, false);
+                if (rank(d, em, g.devices().size() <= MAX_LABELLED) >= 1 && d.scale() > best.scale() * 1.1) {
+                    best = d;
+                }
             }
         }
         return best;
