@@ -1,9 +1,7 @@
 package org.netsim.app.gui.topology;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.text.Font;
 
 /**
@@ -55,35 +53,11 @@ record Drawing(double scale, double width, double height, List<DevicePlace> devi
         return Fonts.of(scale);
     }
 
-    Map<String, DevicePlace> byName() {
-        Map<String, DevicePlace> m = new HashMap<>();
-        for (DevicePlace d : devices) {
-            m.put(d.device().name(), d);
-        }
-        return m;
-    }
-
     /** Every box a frame's callout must keep clear of: icons, device labels, cable labels. */
     List<Box> obstacles() {
         List<Box> out = new ArrayList<>();
         for (DevicePlace d : devices) {
             out.add(d.icon());
-            if (d.label() != null) {
-                out.add(d.label());
-            }
-        }
-        for (CablePlace c : cables) {
-            if (c.label() != null) {
-                out.add(c.label());
-            }
-        }
-        return out;
-    }
-
-    /** Every label box: device labels, cable labels. */
-    List<Box> labels() {
-        List<Box> out = new ArrayList<>();
-        for (DevicePlace d : devices) {
             if (d.label() != null) {
                 out.add(d.label());
             }

@@ -153,7 +153,8 @@ public final class TopologyBenchmark {
                                 (cpu("JavaFX Application Thread", "GtkNativeMainLoopThread") - cpu[1]) / 1e6
                                         / topology[1]);
                         System.out.printf("topology per pulse: moving the time %.2f ms (view model, listeners), "
-                                + "drawing the frames %.2f ms (placing them %.2f ms)%n", topology[0] / 1e6 / topology[1],
+                                + "drawing the frames %.2f ms (placing them %.2f ms)%n",
+                                topology[0] / 1e6 / topology[1],
                                 main.topology().paintNanos / 1e6 / topology[1],
                                 main.topology().placeNanos / 1e6 / topology[1]);
                         main.dispose();

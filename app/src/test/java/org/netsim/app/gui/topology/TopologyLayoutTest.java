@@ -166,7 +166,7 @@ class TopologyLayoutTest {
                     || p.device().kind() == TopologyGraph.Kind.SWITCH && p.icon().w() > 3 * d.scale());
             // legible: never below 70 % of the font size the window asks for; with a dozen clients in projector mode's
             // small pane, never below 60 % of its font size, about the normal size (the addresses go to the tooltips first)
-            assertThat(d.scale()).as(at).isGreaterThanOrEqualTo(size[2] > EM ? 0.6 * size[2] : 0.7 * size[2]);
+            assertThat(d.scale()).as(at).isGreaterThanOrEqualTo((size[2] > EM ? 0.6 : 0.7) * size[2]);
         }
     }
 
