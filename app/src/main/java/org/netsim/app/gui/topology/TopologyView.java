@@ -261,8 +261,10 @@ public final class TopologyView extends Region {
                 c.setHeight(dh);
             }
             frames.resize(w, dh);
-            backdrop.setWidth(Math.ceil(w));
-            backdrop.setHeight(Math.ceil(dh)); // it must cover the image, whose size is whole pixels
+            // it must cover the dirty area, the image (whole pixels) rounded out to whole pixels of the window
+            backdrop.relocate(-1, -1);
+            backdrop.setWidth(Math.ceil(w) + 2);
+            backdrop.setHeight(Math.ceil(dh) + 2);
             overlayUsed = true;
             networkDirty = true;
             framesChanged();
