@@ -2,7 +2,9 @@
 const { io } = require("socket.io-client");
 
 const scenario = process.argv[2];
-const url = "http://127.0.0.1:" + Number(process.env.PORT || 3000);
+// $HOST: the server's address (::1 for IPv6 loopback, written in brackets in the URL as RFC 3986 §3.2.2 says)
+const host = process.env.HOST || "127.0.0.1";
+const url = "http://" + (host.includes(":") ? "[" + host + "]" : host) + ":" + Number(process.env.PORT || 3000);
 const WS = { transports: ["websocket"] };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const once = (s, ev) => new Promise((r) => s.once(ev, (...a) => r(a)));

@@ -1,9 +1,10 @@
-// Reference server: Node socket.io 4.8.4 on 127.0.0.1, one scenario per run (argv[2]).
+// Reference server: Node socket.io 4.8.4 on 127.0.0.1 (or $HOST, e.g. ::1), one scenario per run (argv[2]).
 const http = require("http");
 const { Server } = require("socket.io");
 
 const scenario = process.argv[2];
 const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "127.0.0.1";
 const heartbeat = scenario === "heartbeat" || scenario === "heartbeat-polling";
 const opts = heartbeat ? { pingInterval: 300, pingTimeout: 200 } : {};
 const httpServer = http.createServer();
@@ -58,4 +59,4 @@ io.of("/admin").on("connection", (socket) => {
   socket.on("admin-event", () => socket.emit("admin-reply", "ok"));
 });
 
-httpServer.listen(port, "127.0.0.1", () => console.log("listening"));
+httpServer.listen(port, host, () => console.log("listening"));

@@ -25,19 +25,32 @@ public sealed interface Check {
     }
 
     /**
-     * The inspector's selected field has this key.
+     * The inspector's selected field has this key, in that layer, and (with {@code event}) the selected event is one
+     * the selector matches: the More Fragments flag of a fragment, not of any packet.
      *
-     * @param protocol the protocol the field belongs to, or {@code null} (the key says it anyway)
+     * @param protocol the layer the field must be in, or {@code null} (the key's own)
+     * @param event    the event the field must be selected in, or {@code null} for any event
      */
-    record SelectedField(String field, Protocol protocol) implements Check {
+    record SelectedField(String field, Protocol protocol, EventSelector event) implements Check {
+        public SelectedField(String field, Protocol protocol) {
+            this(field, protocol, null);
+        }
+
         @Override
         public String key() {
             return "selected-field";
         }
     }
 
-    /** The highlighted bytes are exactly this field's bytes in the selected event's frame. */
-    record SelectedBytes(String field) implements Check {
+    /**
+     * The highlighted bytes are exactly this field's bytes in the selected event's frame, and (with {@code event}) the
+     * selected event is one the selector matches.
+     */
+    record SelectedBytes(String field, EventSelector event) implements Check {
+        public SelectedBytes(String field) {
+            this(field, null);
+        }
+
         @Override
         public String key() {
             return "selected-bytes";
@@ -50,8 +63,13 @@ public sealed interface Check {
      * @param from      the client host, or {@code null} for any
      * @param args      the arguments (a JSON array; a single value stands for one argument), or {@code null} for any
      * @param namespace the namespace, or {@code null} for the main one "/"
+     * @param transport {@code websocket} or {@code polling}: how the emit must travel, or {@code null} for either
      */
-    record Emitted(String from, String event, JsonNode args, String namespace) implements Check {
+    record Emitted(String from, String event, JsonNode args, String namespace, String transport) implements Check {
+        public Emitted(String from, String event, JsonNode args, String namespace) {
+            this(from, event, args, namespace, null);
+        }
+
         @Override
         public String key() {
             return "emitted";
@@ -59,16 +77,26 @@ public sealed interface Check {
     }
 
     /**
-     * One emit's Socket.IO EVENT named {@code event} arrives, up the stack at the Socket.IO layer, at
-     * {@code byAtLeast} client hosts, or at every host of {@code by}.
+     * One emit's Socket.IO EVENT named {@code event} arrives, up the stack at the Socket.IO layer, at client hosts:
+     * at least {@code byAtLeast} of them, or at least every host of {@code by}, or exactly the hosts of {@code only};
+     * and at none of {@code notBy}.
      *
-     * @param byAtLeast how many clients at least (1 when neither this nor {@code by} is given), or 0 with {@code by}
-     * @param by        these client hosts, or an empty list
+     * @param byAtLeast how many clients at least (1 when nothing else is given), or 0 with {@code by} or {@code only}
+     * @param by        these client hosts at least, or an empty list
+     * @param only      exactly these client hosts and no other, or an empty list
+     * @param notBy     none of these client hosts, or an empty list
      * @param namespace the namespace, or {@code null} for the main one "/"
      */
-    record Received(String event, int byAtLeast, List<String> by, String namespace) implements Check {
+    record Received(String event, int byAtLeast, List<String> by, List<String> only, List<String> notBy,
+                    String namespace) implements Check {
         public Received {
             by = List.copyOf(by);
+            only = List.copyOf(only);
+            notBy = List.copyOf(notBy);
+        }
+
+        public Received(String event, int byAtLeast, List<String> by, String namespace) {
+            this(event, byAtLeast, by, List.of(), List.of(), namespace);
         }
 
         @Override
@@ -107,13 +135,35 @@ public sealed interface Check {
     }
 
     /**
-     * The live capture holds a Socket.IO EVENT named {@code event} in at least {@code minFrames} frames. Until the app
-     * can capture, the runner reports this check as needing live capture.
+     * What the live capture decoded (real traffic captured in the app's Live capture tab, or a capture file opened
+     * there) holds at least {@code atLeast} messages that match every given key: a Socket.IO EVENT named
+     * {@code event}, of {@code type}, that went over {@code transport}, in {@code namespace}, with {@code args}.
+     *
+     * @param event     a Socket.IO EVENT's name (binary events too), or {@code null} for any message
+     * @param type      the decoded message's type ({@code EVENT}, {@code ACK}, {@code CONNECT}, {@code PING}, ...,
+     *                  as the decoder names them), or {@code null}
+     * @param transport {@code websocket} or {@code polling}, or {@code null}
+     * @param namespace a Socket.IO namespace, or {@code null} for any
+     * @param args      the arguments (a JSON array; one value stands for one argument), or {@code null} for any
+     * @param atLeast   how many such messages, at least 1
      */
-    record Captured(String event, int minFrames) implements Check {
+    record Captured(String event, String type, String transport, String namespace, JsonNode args, int atLeast)
+            implements Check {
+        public Captured(String event, int atLeast) {
+            this(event, null, null, null, null, atLeast);
+        }
+
         @Override
         public String key() {
             return "captured";
+        }
+
+        /** "a Socket.IO EVENT "some-event" over websocket" for messages. */
+        public String describe() {
+            String what = event != null ? "a Socket.IO EVENT \"" + event + "\"" : type != null ? "a " + type
+                    + " message" : "a message";
+            return what + (args == null ? "" : " with " + args) + (namespace == null ? "" : " in " + namespace)
+                    + (transport == null ? "" : " over " + transport);
         }
     }
 }

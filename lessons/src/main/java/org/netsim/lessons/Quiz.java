@@ -22,6 +22,11 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         return id();
     }
 
+    /** The selector of the event the quiz is about (its bytes, or the value it asks for), or {@code null}. */
+    default EventSelector aboutEvent() {
+        return null;
+    }
+
     /**
      * Multiple choice: one correct option, or with {@code multiple} several, all of them required.
      *
@@ -46,9 +51,15 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         }
     }
 
-    /** Free text, compared trimmed and case-insensitively to each accepted answer. */
-    record Short(String id, String question, List<String> hints, List<String> accept, String whyWrong)
-            implements Quiz {
+    /**
+     * Free text, compared trimmed and case-insensitively to each accepted answer.
+     *
+     * @param accept the answers counted right (may be empty with {@code from})
+     * @param from   where the answer is read off the run, or {@code null}: what it reads is right too, and must be
+     *               one of {@code accept} when both are given
+     */
+    record Short(String id, String question, List<String> hints, List<String> accept, FromRun from,
+                 String whyWrong) implements Quiz {
         public Short {
             hints = List.copyOf(hints);
             accept = List.copyOf(accept);
@@ -58,15 +69,26 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         public String type() {
             return "short";
         }
+
+        /** An answer as it is compared: trimmed, lower case, runs of white space as one space. */
+        public static String normal(String s) {
+            return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public EventSelector aboutEvent() {
+            return from == null ? null : from.selector();
+        }
     }
 
     /**
-     * A number: {@code answer} as written, or taken from a field of an event of the lesson's scenario run.
+     * A number: {@code answer} as written, or read off the run ({@code from}). With both, the answer is a fact of the
+     * run stated by the teacher: the validator checks that the run agrees, and the grader takes {@code answer}.
      *
      * @param answer the expected number, or {@code null} with {@code from}
-     * @param from   where the number comes from, or {@code null} with {@code answer}
+     * @param from   where the number is read off the run, or {@code null} with {@code answer}
      */
-    record Numeric(String id, String question, List<String> hints, Double answer, FieldOfEvent from,
+    record Numeric(String id, String question, List<String> hints, Double answer, FromRun from,
                    double tolerance, String whyWrong) implements Quiz {
         public Numeric {
             hints = List.copyOf(hints);
@@ -75,6 +97,16 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         @Override
         public String type() {
             return "numeric";
+        }
+
+        /** A number as feedback writes it: 32, not 32.0. */
+        public static String format(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+
+        @Override
+        public EventSelector aboutEvent() {
+            return from == null ? null : from.selector();
         }
     }
 
@@ -89,9 +121,10 @@ public sealed interface Quiz extends Page permits Quiz.Choice, Quiz.Short, Quiz.
         public String type() {
             return "bytes";
         }
-    }
 
-    /** A field of the first event of the lesson's scenario run that the selector matches. */
-    record FieldOfEvent(EventSelector event, String field) {
+        @Override
+        public EventSelector aboutEvent() {
+            return event;
+        }
     }
 }

@@ -10,7 +10,8 @@ public enum ScreenPart {
     HEX("hex"),
     EMIT_COMPOSER("emit-composer"),
     SCENARIO_MENU("scenario-menu"),
-    LAYER_SWITCH("layer-switch");
+    LAYER_SWITCH("layer-switch"),
+    LIVE_CAPTURE("live-capture");
 
     private final String word;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
+import org.netsim.stack.Reassembly;
 
 /**
  * A simulated frame beside its captured twin, field by field: every field whose value differs, with the reason it
@@ -33,8 +34,17 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
 
     /** Compares the whole-frame trees of a simulated frame and a captured one. */
     public static FrameComparison of(Pdu simulated, Pdu captured) {
+        return of(simulated, captured, p -> true);
+    }
+
+    /**
+     * Compares only the layers {@code only} accepts: the lower layers of the frames that carried a message whose own
+     * layers are compared unit by unit ({@link MessageComparison}).
+     */
+    public static FrameComparison of(Pdu simulated, Pdu captured, java.util.function.Predicate<Protocol> only) {
         Map<Protocol, List<Pdu>> sim = layers(simulated);
         Map<Protocol, List<Pdu>> cap = layers(captured);
+        sim.keySet().removeIf(only.negate());
         List<FieldDifference> out = new ArrayList<>();
         List<Protocol> both = new ArrayList<>();
         int same = 0;
@@ -52,6 +62,7 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
     }
 
     private static int compareFields(Pdu simulated, Pdu captured, List<FieldDifference> out) {
+        Reasons.Layers layers = new Reasons.Layers(simulated, captured);
         Map<String, List<Field>> theirs = byKey(captured);
         Map<String, Integer> seen = new HashMap<>();
         int same = 0;
@@ -62,13 +73,13 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
             if (twin != null && twin.display().equals(f.display())) {
                 same++;
             } else {
-                out.add(Reasons.explain(f, twin));
+                out.add(Reasons.explain(f, twin, layers));
             }
         }
         for (Map.Entry<String, List<Field>> e : theirs.entrySet()) {
             int ours = seen.getOrDefault(e.getKey(), 0);
             for (int i = ours; i < e.getValue().size(); i++) {
-                out.add(Reasons.explain(null, e.getValue().get(i)));
+                out.add(Reasons.explain(null, e.getValue().get(i), layers));
             }
         }
         return same;
@@ -82,11 +93,15 @@ public record FrameComparison(List<FieldDifference> differences, int same, List<
         return m;
     }
 
-    /** Every PDU of the tree by protocol, in depth-first (frame) order; the physical layer left out. */
+    /**
+     * Every PDU of the tree by protocol, in depth-first (frame) order; the physical layer left out, and so are the
+     * dissector's notes on reassembly ({@link Reassembly}): where each side's TCP cut a long message is no field of
+     * TCP's (the message they carry, below them, is compared).
+     */
     private static Map<Protocol, List<Pdu>> layers(Pdu root) {
         Map<Protocol, List<Pdu>> m = new LinkedHashMap<>();
         root.walk(p -> {
-            if (p.protocol() != Protocol.PHYSICAL) {
+            if (p.protocol() != Protocol.PHYSICAL && !(p.header() instanceof Reassembly)) {
                 m.computeIfAbsent(p.protocol(), k -> new ArrayList<>()).add(p);
             }
         });

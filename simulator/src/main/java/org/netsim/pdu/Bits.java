@@ -5,8 +5,34 @@ public final class Bits {
     private Bits() {
     }
 
-    /** Reads {@code bitLength} bits starting {@code bitOffset} bits into {@code buf}, most significant bit first. */
+    /**
+     * Reads {@code bitLength} bits starting {@code bitOffset} bits into {@code buf}, most significant bit first.
+     *
+     * <p>Whole bytes (ports, addresses, sequence numbers) and fields inside one byte (IHL, a flag, an opcode) are
+     * read here; this method stays small enough for the JIT to inline it into every codec, where a field's constant
+     * offset and length then leave only the branch it takes. Anything else goes to {@link #getAny}.
+     */
     public static long get(byte[] buf, long bitOffset, int bitLength) {
+        if ((bitOffset & 7) == 0) {
+            int at = (int) (bitOffset >>> 3);
+            if (bitLength == 8) {
+                return buf[at] & 0xff;
+            }
+            if (bitLength == 16) {
+                return u16(buf, at);
+            }
+            if (bitLength == 32) {
+                return u32(buf, at);
+            }
+        }
+        int inByte = (int) (bitOffset & 7) + bitLength;
+        if (bitLength > 0 && inByte <= 8) {
+            return (buf[(int) (bitOffset >>> 3)] >>> (8 - inByte)) & ((1 << bitLength) - 1);
+        }
+        return getAny(buf, bitOffset, bitLength);
+    }
+
+    private static long getAny(byte[] buf, long bitOffset, int bitLength) {
         if (bitLength < 0 || bitLength > 64) {
             throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
         }
@@ -28,20 +54,49 @@ public final class Bits {
         return v;
     }
 
-    /** Writes the low {@code bitLength} bits of {@code value} at {@code bitOffset}, leaving the other bits as they are. */
+    /**
+     * Writes the low {@code bitLength} bits of {@code value} at {@code bitOffset}, leaving the other bits as they are.
+     * Small for the JIT in the same way as {@link #get}: whole bytes and fields inside one byte here, the rest in
+     * {@link #putAny}.
+     */
     public static void put(byte[] buf, long bitOffset, int bitLength, long value) {
+        if ((bitOffset & 7) == 0) {
+            int at = (int) (bitOffset >>> 3);
+            if (bitLength == 8) {
+                buf[at] = (byte) value;
+                return;
+            }
+            if (bitLength == 16) {
+                putU16(buf, at, (int) value);
+                return;
+            }
+            if (bitLength == 32) {
+                putU32(buf, at, value);
+                return;
+            }
+        }
+        int inByte = (int) (bitOffset & 7) + bitLength;
+        if (bitLength > 0 && inByte <= 8) {
+            int at = (int) (bitOffset >>> 3);
+            int mask = ((1 << bitLength) - 1) << (8 - inByte);
+            buf[at] = (byte) ((buf[at] & ~mask) | (((int) value << (8 - inByte)) & mask));
+            return;
+        }
+        putAny(buf, bitOffset, bitLength, value);
+    }
+
+    private static void putAny(byte[] buf, long bitOffset, int bitLength, long value) {
         if (bitLength < 0 || bitLength > 64) {
             throw new IllegalArgumentException("bit length " + bitLength + " outside 0..64");
         }
+        if (bitLength == 0) {
+            return;
+        }
         if ((bitOffset & 7) == 0 && (bitLength & 7) == 0) {
-            int last = (int) (bitOffset >>> 3) + (bitLength >>> 3) - 1;
-            for (int i = last, n = bitLength >>> 3; n > 0; n--, i--) {
+            for (int i = (int) (bitOffset >>> 3) + (bitLength >>> 3) - 1, n = bitLength >>> 3; n > 0; n--, i--) {
                 buf[i] = (byte) value;
                 value >>>= 8;
             }
-            return;
-        }
-        if (bitLength == 0) {
             return;
         }
         int firstByte = (int) (bitOffset >>> 3);

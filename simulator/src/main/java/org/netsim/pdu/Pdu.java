@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * its fields hold what was read before the problem, and the rest of its bytes are owned by a field named
  * {@code <proto>.malformed}.
  *
+ * <p>A PDU may open a {@linkplain DataSource data source}: bytes at no position of the frame (a message reassembled
+ * from several TCP segments, an inflated HTTP body). Its own offset, length, fields and trailer still count in its
+ * parent's bytes; the offsets of its children, and of everything below them, count in {@link #source()}'s bytes.
+ * {@link DataSources} lists a tree's byte arrays and says which one each field and PDU counts in.
+ *
  * @param protocol  the protocol
  * @param offset    first byte of this PDU in the buffer
  * @param length    number of bytes, header + payload + trailer
@@ -24,9 +29,10 @@ import java.util.function.Consumer;
  * @param summary   one line like tshark's Info column
  * @param malformed why decoding stopped, or {@code null}
  * @param header    the decoded header value (e.g. a {@code TcpHeader}), or {@code null}
+ * @param source    the bytes the children were decoded from when they are not the parent's, or {@code null}
  */
 public record Pdu(Protocol protocol, int offset, int length, List<Field> fields, List<Pdu> children,
-                  List<Field> trailer, String summary, Malformed malformed, Object header) {
+                  List<Field> trailer, String summary, Malformed malformed, Object header, DataSource source) {
 
     public Pdu {
         Objects.requireNonNull(protocol, "protocol");
@@ -109,7 +115,10 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
         }
     }
 
-    /** Every field in the tree (headers, then children, then trailer), in frame order. */
+    /**
+     * Every field in the tree that counts in the frame's bytes (headers, then children, then trailer), in frame order:
+     * the subtrees of data sources ({@link #source()}) are left out; {@link DataSources} has their fields.
+     */
     public List<Field> allFields() {
         List<Field> out = new ArrayList<>();
         collect(out);
@@ -118,10 +127,17 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
 
     private void collect(List<Field> out) {
         out.addAll(fields);
-        for (Pdu c : children) {
-            c.collect(out);
+        if (source == null) {
+            for (Pdu c : children) {
+                c.collect(out);
+            }
         }
         out.addAll(trailer);
+    }
+
+    /** Whether this PDU opens a data source: its children count in {@link #source()}'s bytes, not its parent's. */
+    public boolean opensSource() {
+        return source != null;
     }
 
     /** The first malformed PDU in this tree, if any. */
@@ -141,7 +157,8 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
     @Override
     public String toString() {
         return protocol.title() + " [" + offset + ", " + end() + ")" + (summary.isEmpty() ? "" : " " + summary)
-                + (malformed == null ? "" : " [Malformed: " + malformed + "]");
+                + (malformed == null ? "" : " [Malformed: " + malformed + "]")
+                + (source == null ? "" : " {" + source.title() + "}");
     }
 
     /** Collects the parts of a PDU while a codec decodes it. */
@@ -155,6 +172,7 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
         private String summary = "";
         private Malformed malformed;
         private Object header;
+        private DataSource source;
 
         private Builder(Protocol protocol, int offset) {
             this.protocol = protocol;
@@ -198,7 +216,10 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
 
         public Builder child(Pdu p) {
             children.add(p);
-            end = Math.max(end, p.end());
+            if (source == null) {
+                // the children of a data source count in its bytes: they say nothing about where this PDU ends
+                end = Math.max(end, p.end());
+            }
             return this;
         }
 
@@ -222,6 +243,15 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
 
         public Builder header(Object h) {
             this.header = h;
+            return this;
+        }
+
+        /**
+         * Makes this PDU open a data source: the children added after this count in {@code s}'s bytes (call it
+         * before adding them), while this PDU's own fields and trailer stay in its parent's.
+         */
+        public Builder source(DataSource s) {
+            this.source = s;
             return this;
         }
 
@@ -249,7 +279,8 @@ public record Pdu(Protocol protocol, int offset, int length, List<Field> fields,
         }
 
         public Pdu build() {
-            return new Pdu(protocol, offset, end - offset, fields, children, trailer, summary, malformed, header);
+            return new Pdu(protocol, offset, end - offset, fields, children, trailer, summary, malformed, header,
+                    source);
         }
     }
 

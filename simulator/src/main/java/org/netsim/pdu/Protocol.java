@@ -19,7 +19,16 @@ public enum Protocol {
     ENGINEIO("Engine.IO", "engineio", OsiLayer.SESSION),
     SOCKETIO("Socket.IO", "socketio", OsiLayer.APPLICATION),
     /** Bytes no dissector claimed. */
-    DATA("Data", "data", OsiLayer.APPLICATION);
+    DATA("Data", "data", OsiLayer.APPLICATION),
+    // Only captures carry the protocols below (the simulated network is IPv4 over Ethernet); they come after DATA so
+    // that the simulator's protocols keep their places (the timeline packs them into a mask by ordinal).
+    IPV6("IPv6", "ipv6", OsiLayer.NETWORK),
+    /** The pseudo link header Linux writes for a capture on the {@code any} device (LINKTYPE_LINUX_SLL, 113). */
+    LINUX_SLL("Linux cooked capture v1", "sll", OsiLayer.DATA_LINK),
+    /** Its second version, with the interface index (LINKTYPE_LINUX_SLL2, 276). */
+    LINUX_SLL2("Linux cooked capture v2", "sll2", OsiLayer.DATA_LINK),
+    /** BSD loopback: the address family in 4 bytes (LINKTYPE_NULL 0, LINKTYPE_LOOP 108; macOS's lo0). */
+    NULL_LOOPBACK("Null/Loopback", "null", OsiLayer.DATA_LINK);
 
     private final String title;
     private final String key;

@@ -123,7 +123,10 @@ final class Behaviours {
         };
     }
 
-    /** The arguments a rule or action gives ({@code null}: {@code otherwise}); {@code {"$binary": "0102"}} is binary. */
+    /**
+     * The arguments a rule or action gives ({@code null}: {@code otherwise}); {@code {"$binary": "0102"}} is binary,
+     * {@code {"$repeat": ["text", 1000]}} is the text 1000 times over (a large emit without a large file).
+     */
     static List<JsonNode> args(JsonNode given, List<JsonNode> otherwise) {
         if (given == null || given.isNull()) {
             return otherwise;
@@ -147,6 +150,9 @@ final class Behaviours {
                 throw new ScenarioException("\"$binary\" takes hex digits: " + n.get("$binary").asText());
             }
         }
+        if (n.isObject() && n.size() == 1 && n.has("$repeat")) {
+            return repeat(n.get("$repeat"));
+        }
         if (n.isArray()) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             n.forEach(e -> a.add(binary(e)));
@@ -161,5 +167,22 @@ final class Behaviours {
             return o;
         }
         return n;
+    }
+
+    /** Socket.IO's default maxHttpBufferSize, 1 MB: a larger message closes the connection, so none is built. */
+    private static final long MAX_REPEATED = 1_000_000;
+
+    private static JsonNode repeat(JsonNode r) {
+        if (!r.isArray() || r.size() != 2 || !r.get(0).isTextual() || !r.get(1).canConvertToLong()
+                || r.get(1).asLong() < 0) {
+            throw new ScenarioException("\"$repeat\" takes a text and a count: {\"$repeat\": [\"abc\", 1000]}");
+        }
+        String text = r.get(0).asText();
+        long times = r.get(1).asLong();
+        if (text.length() * times > MAX_REPEATED) {
+            throw new ScenarioException("\"$repeat\": " + text.length() * times + " characters is more than the "
+                    + MAX_REPEATED + " a Socket.IO server takes in one message (maxHttpBufferSize)");
+        }
+        return JsonNodeFactory.instance.textNode(text.repeat((int) times));
     }
 }

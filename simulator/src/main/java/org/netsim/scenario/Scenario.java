@@ -40,11 +40,23 @@ public record Scenario(String name, String description, Long seed, String durati
      * @param mac          the card's MAC (default: 02:00:00:00:00:NN by position)
      * @param gateway      the default router (none: only the own subnet is reachable)
      * @param dontFragment DF on outgoing packets (default true, as Linux; false lets routers fragment)
+     * @param ttl          the TTL of outgoing packets (default 64, as Linux)
+     * @param readRate     how fast the host's programs read what TCP received, {@code 100kbps} (default: at once, so
+     *                     the receive window stays open); slower than the data arrives, the buffer fills and the
+     *                     window closes
      */
-    public record HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment) {
+    public record HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment, Integer ttl,
+                           String readRate) {
+        public HostSpec(String name, String ip, String mac, String gateway, Boolean dontFragment) {
+            this(name, ip, mac, gateway, dontFragment, null, null);
+        }
     }
 
-    public record SwitchSpec(String name) {
+    /** @param ageing how long the switch remembers an address after its last frame (default 300s, as 802.1D) */
+    public record SwitchSpec(String name, String ageing) {
+        public SwitchSpec(String name) {
+            this(name, null);
+        }
     }
 
     /** @param routes static routes to subnets behind other routers */
@@ -117,13 +129,23 @@ public record Scenario(String name, String description, Long seed, String durati
 
     /**
      * One scripted step at time {@code at}, repeated {@code repeat} times {@code every} apart. Either a client's
-     * ({@code client}: emit {@code emit} with {@code args}, optionally asking for an {@code ack}, or
-     * {@code disconnect: true}) or the server's ({@code server}: a cheatsheet form, with {@code socket} naming the
-     * client whose socket the form means, {@code event}, {@code args}, {@code room}, {@code namespace},
-     * {@code volatile}, {@code ack}; or {@code join} / {@code leave} with {@code socket} and {@code room}).
+     * ({@code client}: emit {@code emit} with {@code args}, optionally asking for an {@code ack}, optionally
+     * {@code volatile}, or {@code disconnect: true}) or the server's ({@code server}: a cheatsheet form, with
+     * {@code socket} naming the client whose socket the form means, {@code event}, {@code args}, {@code room},
+     * {@code namespace}, {@code volatile}, {@code ack}; {@code join} / {@code leave} with {@code socket} and
+     * {@code room}; or {@code socket.disconnect} with {@code socket}, {@code namespace} and {@code close}, which as
+     * {@code socket.disconnect(true)} also closes that client's whole connection).
      */
     public record Action(String at, String client, String emit, JsonNode args, Boolean ack, Boolean disconnect,
                          String namespace, String server, String socket, String room, String event,
-                         @JsonProperty("volatile") Boolean isVolatile, Integer repeat, String every) {
+                         @JsonProperty("volatile") Boolean isVolatile, Integer repeat, String every, Boolean close) {
+
+        /** A step without {@code close}. */
+        public Action(String at, String client, String emit, JsonNode args, Boolean ack, Boolean disconnect,
+                      String namespace, String server, String socket, String room, String event, Boolean isVolatile,
+                      Integer repeat, String every) {
+            this(at, client, emit, args, ack, disconnect, namespace, server, socket, room, event, isVolatile, repeat,
+                    every, null);
+        }
     }
 }

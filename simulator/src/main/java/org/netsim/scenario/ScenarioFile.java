@@ -51,14 +51,24 @@ public final class ScenarioFile {
         }
     }
 
-    /** A scenario shipped with netsim, by file name ({@code one-client.yaml}). */
-    public static Scenario builtIn(String fileName) {
+    /** A scenario shipped with netsim, by file name ({@code one-client.yaml}) or by its bare name ({@code one-client}). */
+    public static Scenario builtIn(String name) {
+        String fileName = name;
         InputStream in = ScenarioFile.class.getResourceAsStream("/scenarios/" + fileName);
-        if (in == null) {
-            throw new ScenarioException("no built-in scenario " + fileName);
+        if (in == null && !name.contains(".") && !name.contains("/")) {
+            for (String ext : new String[] {".yaml", ".json"}) {
+                in = ScenarioFile.class.getResourceAsStream("/scenarios/" + name + ext);
+                if (in != null) {
+                    fileName = name + ext;
+                    break;
+                }
+            }
         }
-        try (in) {
-            return read(in, fileName);
+        if (in == null) {
+            throw new ScenarioException("no built-in scenario " + name);
+        }
+        try (InputStream file = in) {
+            return read(file, fileName);
         } catch (IOException e) {
             throw new ScenarioException(fileName + ": " + e.getMessage(), e);
         }

@@ -64,10 +64,26 @@ public final class ScenarioRunner {
             if (h.dontFragment() != null) {
                 host.dontFragment(h.dontFragment());
             }
+            if (h.ttl() != null) {
+                if (h.ttl() < 1 || h.ttl() > 255) {
+                    throw new ScenarioException("host " + h.name() + ": a TTL is 1 to 255, not " + h.ttl());
+                }
+                host.ttl(h.ttl());
+            }
+            if (h.readRate() != null) {
+                host.readRate(Units.bitsPerSecond(h.readRate(), "readRate of host " + h.name()));
+            }
             ports.put(h.name(), host.port());
         }
         for (Scenario.SwitchSpec w : s.switches()) {
-            network.addSwitch(need(w.name(), "a switch needs a name"));
+            EthernetSwitch sw = network.addSwitch(need(w.name(), "a switch needs a name"));
+            if (w.ageing() != null) {
+                long ageing = Units.nanos(w.ageing(), "ageing of switch " + w.name());
+                if (ageing <= 0) {
+                    throw new ScenarioException("switch " + w.name() + ": an ageing time is positive");
+                }
+                sw.ageing(ageing);
+            }
         }
         for (Scenario.RouterSpec r : s.routers()) {
             Router router = network.addRouter(need(r.name(), "a router needs a name"));
@@ -160,13 +176,15 @@ public final class ScenarioRunner {
         long start = 0;
         for (Scenario.ClientSpec c : s.clients()) {
             Host h = host(c.host(), "client");
-            boolean wsOnly = c.transports().equals(List.of("websocket"));
-            if (!c.transports().isEmpty() && !wsOnly && !c.transports().equals(List.of("polling", "websocket"))) {
+            SocketIoClient.Options options;
+            try {
+                options = new SocketIoClient.Options(serverHost.address(), port, c.transports(),
+                        new LinkedHashMap<String, JsonNode>(c.namespaces()));
+            } catch (IllegalArgumentException e) {
                 throw new ScenarioException("client " + c.host() + ": transports are [polling, websocket] (the "
-                        + "default) or [websocket]");
+                        + "default), [websocket] or [polling]");
             }
-            SocketIoClient client = new SocketIoClient(h, new SocketIoClient.Options(serverHost.address(), port,
-                    wsOnly, new LinkedHashMap<String, JsonNode>(c.namespaces())), Behaviours.client(c.on()));
+            SocketIoClient client = new SocketIoClient(h, options, Behaviours.client(c.on()));
             clients.put(c.host(), client);
             start = c.start() != null ? Units.nanos(c.start(), "start of " + c.host()) : start + 1_000_000L;
             at(start, client::start);
@@ -203,15 +221,23 @@ public final class ScenarioRunner {
             }
             List<JsonNode> args = Behaviours.args(a.args(), List.of());
             boolean ack = Boolean.TRUE.equals(a.ack());
-            return () -> c.emit(ns, a.emit(), args, ack);
+            boolean isVolatile = Boolean.TRUE.equals(a.isVolatile());
+            return () -> c.emit(ns, a.emit(), args, ack, isVolatile);
         }
         if (a.server() == null) {
             throw new ScenarioException(where + ": say who acts: \"client\" or \"server\"");
         }
         String form = a.server();
         List<JsonNode> args = Behaviours.args(a.args(), List.of());
-        if (!form.equals("join") && !form.equals("leave") && a.event() == null) {
+        boolean disconnect = form.equals("socket.disconnect");
+        if (!form.equals("join") && !form.equals("leave") && !disconnect && a.event() == null) {
             throw new ScenarioException(where + ": " + form + " needs an \"event\"");
+        }
+        if ((disconnect || form.equals("join") || form.equals("leave")) && a.socket() == null) {
+            throw new ScenarioException(where + ": " + form + " needs a \"socket\" (the client whose socket it is)");
+        }
+        if (a.close() != null && !disconnect) {
+            throw new ScenarioException(where + ": \"close\" belongs to socket.disconnect, not " + form);
         }
         // the socket is looked up when the step runs: the client may connect later than the scenario starts
         return () -> {
@@ -224,6 +250,7 @@ public final class ScenarioRunner {
             switch (form) {
                 case "join" -> server.join(socket, a.room());
                 case "leave" -> server.leave(socket, a.room());
+                case "socket.disconnect" -> server.disconnect(socket, Boolean.TRUE.equals(a.close()));
                 default -> Behaviours.emit(server, form, socket, a.event(), args, a.room(), a.namespace(),
                         Boolean.TRUE.equals(a.isVolatile()), Boolean.TRUE.equals(a.ack()));
             }

@@ -30,6 +30,8 @@ public final class Host extends Node {
     private final TcpStack tcp;
     private final Ipv4Reassembler reassembler = new Ipv4Reassembler();
     private boolean dontFragment = true;
+    private int ttl = TTL;
+    private long readRate;
 
     Host(Network network, String name, MacAddress mac, Ipv4Address address, int prefixLength, Ipv4Address gateway) {
         super(network.sim(), name);
@@ -72,6 +74,30 @@ public final class Host extends Node {
         this.dontFragment = df;
     }
 
+    /** The TTL of the packets this host sends (Linux's net.ipv4.ip_default_ttl, 64 unless set), 1 to 255. */
+    public void ttl(int ttl) {
+        if (ttl < 1 || ttl > 255) {
+            throw new IllegalArgumentException("a TTL is 1 to 255, not " + ttl);
+        }
+        this.ttl = ttl;
+    }
+
+    /**
+     * How fast the programs on this host read what their TCP connections receive, in bits per second; 0 (the
+     * default): they read everything at once, so the receive buffers stay empty and the window stays open. Applies
+     * to connections opened after the call.
+     */
+    public void readRate(long bitsPerSecond) {
+        if (bitsPerSecond < 0) {
+            throw new IllegalArgumentException("a read rate is not negative: " + bitsPerSecond);
+        }
+        this.readRate = bitsPerSecond;
+    }
+
+    public long readRate() {
+        return readRate;
+    }
+
     /** Records an event of a program running on this host (Socket.IO, Engine.IO, WebSocket, HTTP). */
     public void record(Direction d, Protocol p, int connection, Unit u) {
         super.record(d, p, connection, u);
@@ -95,7 +121,7 @@ public final class Host extends Node {
         Ipv4Header iph = Ipv4Header.builder()
                 .identification(ipId)
                 .dontFragment(dontFragment)
-                .ttl(TTL)
+                .ttl(ttl)
                 .protocol(IpProtocol.TCP)
                 .source(address())
                 .destination(c.remoteIp())

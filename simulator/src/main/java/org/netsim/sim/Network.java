@@ -20,9 +20,19 @@ public final class Network {
     private final Map<Integer, String> addresses = new HashMap<>();
     private final Map<String, Integer> connections = new HashMap<>();
 
+    private final Map<Class<?>, Object> shared = new HashMap<>();
+
     public Network(long seed, long startNanos) {
         this.sim = new Simulator(seed, startNanos);
         this.startNanos = startNanos;
+    }
+
+    /**
+     * The one object of {@code type} this network's programs share, made by {@code make} on first use (for example what
+     * the clients of a broadcast learned decoding the same frame).
+     */
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(shared.computeIfAbsent(type, t -> make.get()));
     }
 
     public Simulator sim() {

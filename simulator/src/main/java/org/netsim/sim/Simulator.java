@@ -11,12 +11,18 @@ import org.netsim.timeline.Timeline;
  */
 public final class Simulator {
     /**
-     * The queue: a binary min-heap on (time, sequence) kept in parallel arrays. A classroom run schedules millions of
-     * tasks; as objects in a {@code PriorityQueue} each cost an allocation and a virtual compare per level.
+     * The queue: a 4-ary min-heap on (time, sequence). Entry {@code i} keeps its time and sequence side by side in
+     * {@code keys[2i]} and {@code keys[2i+1]}, and in {@code slots[i]} the slot of {@link #actions} that holds its
+     * action. A classroom run schedules millions of tasks: as objects in a {@code PriorityQueue} each cost an
+     * allocation and a virtual compare per level; kept here, sifting moves only numbers, and each action is stored
+     * once and cleared once (a reference stored into a long-lived array costs the collector a card to scan).
      */
-    private long[] times = new long[256];
-    private long[] sequences = new long[256];
+    private long[] keys = new long[512];
+    private int[] slots = new int[256];
     private Runnable[] actions = new Runnable[256];
+    /** Free slots of {@link #actions}: a stack in {@code free[0, freeCount)}. */
+    private int[] free = new int[256];
+    private int freeCount;
     private int queued;
     private final Timeline timeline = new Timeline();
     private final long seed;
@@ -89,64 +95,86 @@ public final class Simulator {
     }
 
     private void insert(long timeNanos, long seq, Runnable action) {
-        if (queued == times.length) {
-            times = Arrays.copyOf(times, queued * 2);
-            sequences = Arrays.copyOf(sequences, queued * 2);
-            actions = Arrays.copyOf(actions, queued * 2);
+        if (queued == slots.length) {
+            grow();
         }
+        int slot = freeCount > 0 ? free[--freeCount] : queued;
+        actions[slot] = action;
+        long[] k = keys;
+        int[] sl = slots;
         int i = queued++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(timeNanos, seq, times[parent], sequences[parent])) {
+            int parent = (i - 1) >>> 2;
+            long pt = k[2 * parent];
+            if (timeNanos > pt || timeNanos == pt && seq > k[2 * parent + 1]) {
                 break;
             }
-            move(parent, i);
+            k[2 * i] = pt;
+            k[2 * i + 1] = k[2 * parent + 1];
+            sl[i] = sl[parent];
             i = parent;
         }
-        put(i, timeNanos, seq, action);
+        k[2 * i] = timeNanos;
+        k[2 * i + 1] = seq;
+        sl[i] = slot;
     }
 
-    private static boolean before(long time, long seq, long otherTime, long otherSeq) {
-        return time < otherTime || time == otherTime && seq < otherSeq;
-    }
-
-    private void move(int from, int to) {
-        times[to] = times[from];
-        sequences[to] = sequences[from];
-        actions[to] = actions[from];
-    }
-
-    private void put(int i, long time, long seq, Runnable action) {
-        times[i] = time;
-        sequences[i] = seq;
-        actions[i] = action;
+    /**
+     * Room for twice as many tasks. Slots in use are always {@code [0, queued)} minus the free ones, so with the heap
+     * full every slot below {@code queued} is taken and the new ones start there.
+     */
+    private void grow() {
+        int n = queued * 2;
+        keys = Arrays.copyOf(keys, 2 * n);
+        slots = Arrays.copyOf(slots, n);
+        actions = Arrays.copyOf(actions, n);
+        free = Arrays.copyOf(free, n);
     }
 
     /** Takes the earliest task off the heap and returns its action (its time is then {@code now}). */
     private Runnable poll() {
-        Runnable first = actions[0];
-        now = times[0];
+        long[] k = keys;
+        int[] sl = slots;
+        int firstSlot = sl[0];
+        Runnable first = actions[firstSlot];
+        actions[firstSlot] = null;
+        free[freeCount++] = firstSlot;
+        now = k[0];
         int last = --queued;
-        long time = times[last];
-        long seq = sequences[last];
-        Runnable action = actions[last];
-        actions[last] = null;
+        long time = k[2 * last];
+        long seq = k[2 * last + 1];
+        int slot = sl[last];
         int i = 0;
-        int half = last >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < last && before(times[right], sequences[right], times[child], sequences[child])) {
-                child = right;
-            }
-            if (!before(times[child], sequences[child], time, seq)) {
+        while (true) {
+            int child = 4 * i + 1;
+            if (child >= last) {
                 break;
             }
-            move(child, i);
-            i = child;
+            // the earliest of up to four children
+            int end = Math.min(child + 4, last);
+            int best = child;
+            long bt = k[2 * child];
+            long bs = k[2 * child + 1];
+            for (int c = child + 1; c < end; c++) {
+                long ct = k[2 * c];
+                if (ct < bt || ct == bt && k[2 * c + 1] < bs) {
+                    best = c;
+                    bt = ct;
+                    bs = k[2 * c + 1];
+                }
+            }
+            if (bt > time || bt == time && bs > seq) {
+                break;
+            }
+            k[2 * i] = bt;
+            k[2 * i + 1] = bs;
+            sl[i] = sl[best];
+            i = best;
         }
         if (last > 0) {
-            put(i, time, seq, action);
+            k[2 * i] = time;
+            k[2 * i + 1] = seq;
+            sl[i] = slot;
         }
         return first;
     }
@@ -157,7 +185,7 @@ public final class Simulator {
 
     /** Runs tasks in time order until none is left or the next is later than {@code untilNanos}. */
     public void runUntil(long untilNanos) {
-        while (queued > 0 && times[0] <= untilNanos) {
+        while (queued > 0 && keys[0] <= untilNanos) {
             poll().run();
         }
     }

@@ -63,9 +63,16 @@ public final class TcpStack {
         Connection c = host.network().registerConnection(host.name(), host.address(), local, ip, port, purpose);
         TcpConnection conn = new TcpConnection(this, c.index(), true, host.address(), local, ip, port);
         conn.setApplication(app);
+        programReads(conn);
         connections.put(key(ip, port, local), conn);
         conn.open();
         return conn;
+    }
+
+    private void programReads(TcpConnection c) {
+        if (host.readRate() > 0) {
+            c.readRate(host.readRate());
+        }
     }
 
     void remove(TcpConnection c) {
@@ -87,6 +94,7 @@ public final class TcpStack {
             TcpConnection conn = new TcpConnection(this, index, false, host.address(), h.destinationPort(), src,
                     h.sourcePort());
             connections.put(k, conn);
+            programReads(conn);
             conn.setApplication(listener.apply(conn));
             conn.accept(h);
             return;

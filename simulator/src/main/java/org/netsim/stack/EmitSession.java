@@ -45,6 +45,8 @@ public final class EmitSession {
 
     /** Linux's choices on an Ethernet interface with MTU 1500. */
     static final int MSS = 1460;
+    /** The data a segment carries at most: the MSS less NOP, NOP and the 10-byte timestamps option (RFC 7323 §3.2). */
+    static final int SEGMENT = MSS - 12;
     static final int WINDOW_SCALE = 7;
     static final int CLIENT_SYN_WINDOW = 64240;
     static final int SERVER_SYN_WINDOW = 65160;
@@ -71,10 +73,20 @@ public final class EmitSession {
         }
     }
 
-    /** The frames, and which of them carries the emit. */
-    public record Result(List<WireFrame> frames, int emitFrameIndex, String engineIoSid, String socketIoSid) {
+    /**
+     * The frames, and which of them carry the emit: {@code emitFrameIndex} its first segment,
+     * {@code emitLastFrameIndex} its last (the same frame unless the emit's WebSocket frame is longer than one
+     * segment).
+     */
+    public record Result(List<WireFrame> frames, int emitFrameIndex, String engineIoSid, String socketIoSid,
+                         int emitLastFrameIndex) {
         public WireFrame emitFrame() {
             return frames.get(emitFrameIndex);
+        }
+
+        /** The frame whose segment completes the emit's WebSocket frame: where it is decoded whole. */
+        public WireFrame emitCompletingFrame() {
+            return frames.get(emitLastFrameIndex);
         }
     }
 
@@ -132,7 +144,9 @@ public final class EmitSession {
         TcpPeer from = clientToServer ? client : server;
         TcpPeer to = clientToServer ? server : client;
         String what = "Socket.IO " + emit.type().name() + (emit.event() == null ? "" : " \"" + emit.event() + "\"");
-        int emitIndex = ws(from, to, EngineIoPacket.message(encoded.text()), what);
+        int emitIndex = ws(from, to, EngineIoPacket.message(encoded.text()), what, false);
+        int emitLast = frames.size() - 1;
+        segment(to, from, TcpFlags.ACK, Bytes.EMPTY, "ACK");
         for (Bytes attachment : encoded.attachments()) {
             ws(from, to, EngineIoPacket.binary(attachment), "Socket.IO binary attachment");
         }
@@ -146,7 +160,7 @@ public final class EmitSession {
         segment(server, client, TcpFlags.FIN_ACK, Bytes.EMPTY, "FIN, ACK");
         segment(client, server, TcpFlags.FIN_ACK, Bytes.EMPTY, "FIN, ACK");
         segment(server, client, TcpFlags.ACK, Bytes.EMPTY, "ACK");
-        return new Result(List.copyOf(frames), emitIndex, engineSid, socketSid);
+        return new Result(List.copyOf(frames), emitIndex, engineSid, socketSid, emitLast);
     }
 
     private int ws(TcpPeer from, TcpPeer to, EngineIoPacket packet, String what) {
@@ -172,13 +186,15 @@ public final class EmitSession {
     }
 
     /**
-     * A data segment (split at the MSS) and, if {@code acknowledge}, the receiver's pure ACK; {@code false} when the
-     * receiver's next segment carries the acknowledgement. Returns the index of the first segment.
+     * Data segments (split at the MSS less the 12 bytes of timestamps every segment after the handshake carries, as
+     * Linux cuts them: 1448 bytes, so a full frame is 1514 bytes, the Ethernet MTU of 1500 plus its header) and, if
+     * {@code acknowledge}, the receiver's pure ACK; {@code false} when the receiver's next segment carries the
+     * acknowledgement. Returns the index of the first segment.
      */
     private int data(TcpPeer from, TcpPeer to, Bytes payload, String what, boolean acknowledge) {
         int first = frames.size();
-        for (int at = 0; at < payload.length(); at += MSS) {
-            Bytes piece = payload.slice(at, Math.min(payload.length(), at + MSS));
+        for (int at = 0; at < payload.length(); at += SEGMENT) {
+            Bytes piece = payload.slice(at, Math.min(payload.length(), at + SEGMENT));
             segment(from, to, TcpFlags.PSH_ACK, piece, what);
         }
         if (acknowledge) {

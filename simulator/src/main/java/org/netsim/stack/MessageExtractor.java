@@ -16,14 +16,17 @@ import org.netsim.pdu.Protocol;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.ipv6.Ipv6Header;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
 import org.netsim.wire.socketio.SocketIoType;
 import org.netsim.wire.tcp.TcpHeader;
+import org.netsim.wire.websocket.CloseCodes;
 import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
- * Turns decoded frames into messages, in capture order, frame by frame (the simulator's timeline views). A capture's
+ * Turns decoded frames into messages, in capture order, frame by frame (the simulator's timeline views); a message
+ * the dissector reassembled from several segments comes out once, at the frame that completes it. A capture's
  * reassembled streams are decoded by {@link org.netsim.capture.decode.CaptureDecoder}. A binary Socket.IO packet ({@code 451-[...]}) is held until its
  * attachments have arrived on the same connection and direction, then reported once with them.
  */
@@ -52,14 +55,21 @@ public final class MessageExtractor {
         String src = "";
         String dst = "";
         Pdu ip = root.find(Protocol.IPV4).orElse(null);
+        Pdu ip6 = ip != null ? null : root.find(Protocol.IPV6).orElse(null);
         Pdu tcp = root.find(Protocol.TCP).orElse(null);
+        boolean ports = tcp != null && tcp.header() instanceof TcpHeader;
         if (ip != null && ip.header() instanceof Ipv4Header ih) {
             src = ih.source().toString();
             dst = ih.destination().toString();
-            if (tcp != null && tcp.header() instanceof TcpHeader th) {
-                src += ":" + th.sourcePort();
-                dst += ":" + th.destinationPort();
-            }
+        } else if (ip6 != null && ip6.header() instanceof Ipv6Header ih) {
+            // with a port, an IPv6 address is written in brackets: [::1]:3000 (RFC 5952 §6)
+            src = ports ? "[" + ih.source() + "]" : ih.source().toString();
+            dst = ports ? "[" + ih.destination() + "]" : ih.destination().toString();
+        }
+        if (!src.isEmpty() && ports) {
+            TcpHeader th = (TcpHeader) tcp.header();
+            src += ":" + th.sourcePort();
+            dst += ":" + th.destinationPort();
         }
         Context ctx = new Context(frame, timeNanos, src, dst, out);
         visit(root, ctx, null);
@@ -92,11 +102,14 @@ public final class MessageExtractor {
                 List.of(), null, p.title() + ": " + reason);
     }
 
-    /** A frame cut by TCP's segmentation is not broken: say so. */
+    /**
+     * A frame cut by TCP's segmentation that is still shown cut (this view joins segments only in sequence order, so a
+     * retransmission or a segment after a gap is read on its own) is not broken: say so.
+     */
     private static String hint(Pdu bad) {
         return bad.protocol() == Protocol.WEBSOCKET && bad.malformed().reason().startsWith("truncated")
-                ? " (the rest is in later TCP segments: this view decodes frame by frame; "
-                + "netsim decode joins them)" : "";
+                ? " (the rest is in other TCP segments: this view joins segments only in sequence order, and this "
+                + "one is not the next; netsim decode puts the stream back together)" : "";
     }
 
     private record Context(long frame, long time, String src, String dst, List<DecodedMessage> out) {
@@ -109,7 +122,7 @@ public final class MessageExtractor {
                 if (pdu.header() instanceof WebSocketFrame f && f.opcode().isControl() && !pdu.isMalformed()) {
                     ctx.out.add(new DecodedMessage(ctx.frame, ctx.time, ctx.src, ctx.dst, transport, "websocket",
                             f.opcode().label().toUpperCase(java.util.Locale.ROOT), null, null, null, null, List.of(),
-                            f.payload().utf8(), null));
+                            controlText(f), null));
                 }
             }
             case HTTP -> transport = "polling";
@@ -125,6 +138,12 @@ public final class MessageExtractor {
         for (Pdu c : pdu.children()) {
             visit(c, ctx, transport);
         }
+    }
+
+    /** A Close frame's status code and reason, a Ping's or Pong's data (RFC 6455 §5.5). */
+    private static String controlText(WebSocketFrame f) {
+        byte[] p = f.payload().toArray();
+        return CloseCodes.controlText(f.opcode().value(), p, 0, p.length);
     }
 
     private void engineIo(Pdu pdu, EngineIoPacket p, Context ctx, String transport) {

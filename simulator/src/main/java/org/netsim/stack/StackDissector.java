@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -15,11 +14,17 @@ import org.netsim.wire.engineio.EngineIoType;
 import org.netsim.wire.ethernet.EtherType;
 import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.http.HttpCodec;
+import org.netsim.wire.http.HttpDecoded;
 import org.netsim.wire.http.HttpFraming;
 import org.netsim.wire.http.HttpMessage;
 import org.netsim.wire.ipv4.IpProtocol;
 import org.netsim.wire.ipv4.Ipv4Codec;
 import org.netsim.wire.ipv4.Ipv4Header;
+import org.netsim.wire.ipv6.Ipv6Address;
+import org.netsim.wire.ipv6.Ipv6Codec;
+import org.netsim.wire.ipv6.Ipv6Header;
+import org.netsim.wire.link.LinkLayer;
+import org.netsim.wire.link.LinkType;
 import org.netsim.wire.physical.PhysicalCodec;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.tcp.TcpCodec;
@@ -28,47 +33,129 @@ import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketCodec;
 import org.netsim.wire.websocket.WebSocketDecoded;
 import org.netsim.wire.websocket.WebSocketFrame;
-import org.netsim.wire.websocket.WebSocketLayout;
 
 /**
- * Decodes whole Ethernet frames through every layer: Ethernet, then ARP, or IPv4, TCP, then HTTP or WebSocket,
- * Engine.IO and Socket.IO. The same path decodes simulated frames and captured ones.
+ * Decodes whole frames through every layer: the link header (Ethernet, or for captures Linux cooked capture, BSD
+ * loopback or none: {@link LinkLayer}), then ARP, or IPv4 or IPv6, TCP, then HTTP (bodies de-chunked and inflated)
+ * or WebSocket, Engine.IO and Socket.IO. The same path decodes simulated frames and captured ones.
  *
  * <p>Like Wireshark, it follows each TCP connection across frames: a connection is HTTP until a
  * {@code 101 Switching Protocols} answer, WebSocket after it. A connection first seen after its upgrade (a capture
  * started late) is recognised by its first segment parsing as a complete WebSocket frame carrying an Engine.IO packet.
- * Frames must therefore be given in capture order; one instance per capture. Segments are decoded one by one: a
- * WebSocket frame split across segments shows as truncated, as a per-frame view must show it;
- * {@link org.netsim.capture.decode.CaptureDecoder} decodes the reassembled streams.
+ * Frames must therefore be given in capture order; one instance per capture. A WebSocket frame or an HTTP message
+ * longer than its segment is reassembled as Wireshark does ({@link SegmentStream}): the earlier segments show a "TCP
+ * segment of a reassembled PDU" field, and the segment that completes it carries the whole message, decoded, as a
+ * data source of its own ("Reassembled TCP"), with the frames it was joined from. Only segments in sequence order are
+ * joined, never across a gap. A {@link FrameContext} names the frames ("frame 12", "event 1234") and, when it knows
+ * the frames still to come, lets the earlier segments name the frame that completes their message.
+ * {@link org.netsim.capture.decode.CaptureDecoder} decodes a capture's messages from its reassembled streams.
  */
 public final class StackDissector {
     private enum Mode { UNKNOWN, HTTP, WEBSOCKET }
 
-    private static final class Conversation {
+    /** One TCP connection: its protocol, and each direction's byte stream. */
+    private final class Conversation implements SegmentStream.Upper {
         Mode mode = Mode.UNKNOWN;
         /** The last request on this connection asked for a polling payload, so the response body is Engine.IO. */
         boolean pollingResponsePending;
-        /** Bytes of a WebSocket frame still to come in later segments, and the sequence number they start at. */
-        long webSocketBytesPending;
-        long webSocketNextSequence;
+        /** From the lower (address, port) pair of the key to the higher one, and back. */
+        final SegmentStream up = new SegmentStream();
+        final SegmentStream down = new SegmentStream();
+
+        @Override
+        public List<Pdu> dissect(byte[] buf, int off, int len) {
+            if (mode == Mode.WEBSOCKET) {
+                return WebSocketCodec.dissect(buf, off, len, webSocketPayload);
+            }
+            return httpState(HttpCodec.dissectStream(buf, off, len, (m, b, o, l) -> httpBody(this, m, b, o, l)));
+        }
+
+        @Override
+        public SegmentStream.Kind cutOff(List<Pdu> pdus, byte[] buf, int end) {
+            Pdu last = pdus.get(pdus.size() - 1);
+            if (!last.isMalformed() || last.end() != end) {
+                return null;
+            }
+            if (last.protocol() == Protocol.WEBSOCKET) {
+                return WebSocketCodec.decode(buf, last.offset(), end - last.offset()).needsMore()
+                        ? SegmentStream.Kind.WEBSOCKET : null;
+            }
+            return last.protocol() == Protocol.HTTP && last.malformed().reason().startsWith(HttpDecoded.TRUNCATED)
+                    ? SegmentStream.Kind.HTTP : null;
+        }
+
+        @Override
+        public List<Pdu> whole(SegmentStream.Kind kind, byte[] msg) {
+            if (kind == SegmentStream.Kind.WEBSOCKET) {
+                return WebSocketCodec.dissect(msg, 0, msg.length, webSocketPayload);
+            }
+            return httpState(HttpCodec.dissectStream(msg, 0, msg.length, (m, b, o, l) -> httpBody(this, m, b, o, l)));
+        }
+
+        /** What the HTTP messages tell about the connection: a polling GET's answer is Engine.IO; 101 upgrades. */
+        private List<Pdu> httpState(List<Pdu> messages) {
+            for (Pdu p : messages) {
+                if (p.header() instanceof HttpMessage m && !p.isMalformed()) {
+                    if (m.isRequest()) {
+                        pollingResponsePending = isPolling(m) && "GET".equals(m.method());
+                    } else if (m.status() == 101) {
+                        mode = Mode.WEBSOCKET;
+                    }
+                }
+            }
+            return messages;
+        }
     }
 
-    private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
+    /** By {@link ConversationKey} for IPv4, by {@link Ipv6ConversationKey} for IPv6. */
+    private final Map<Object, Conversation> conversations = new HashMap<>();
     private final PayloadDissector<EngineIoPacket> socketIo = StackDissector::socketIo;
     private final PayloadDissector<WebSocketFrame> webSocketPayload = StackDissector::webSocketPayload;
+    private final FrameContext frames;
+    /** The frame being dissected, counted from 0 as {@link FrameContext} counts. */
+    private int frame = -1;
+
+    /** A dissector naming frames "frame 1", "frame 2" ... in the order given, with no frames known ahead. */
+    public StackDissector() {
+        this(FrameContext.numbered());
+    }
+
+    /** A dissector naming the frames it is given (and looking ahead at them, if it can) by {@code frames}. */
+    public StackDissector(FrameContext frames) {
+        this.frames = java.util.Objects.requireNonNull(frames, "frames");
+    }
 
     /** Decodes one Ethernet frame; {@code hasFcs} when its last 4 bytes are the frame check sequence. */
     public Pdu dissect(byte[] frame, int offset, int length, boolean hasFcs) {
-        return EthernetCodec.dissect(frame, offset, length, hasFcs, (eth, b, o, l) -> {
-            if (eth.etherType().equals(EtherType.IPV4)) {
-                return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
-            }
-            if (eth.etherType().equals(EtherType.ARP)) {
-                // 28 bytes of ARP in a frame of at least 60: the ARP PDU ends after them, the rest is Ethernet padding.
-                return List.of(ArpCodec.dissect(b, o, l));
-            }
-            return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
-        });
+        this.frame++;
+        return LinkLayer.dissect(LinkType.ETHERNET, frame, offset, length, hasFcs, network);
+    }
+
+    /**
+     * Decodes one captured frame of the given link type ({@link LinkType}: Ethernet, Linux cooked capture v1 and v2,
+     * BSD loopback, raw IP): the link header's PDU, then the same layers as for Ethernet. A link type that is not
+     * decoded gives one malformed PDU that says so.
+     */
+    public Pdu dissect(int linkType, byte[] frame, int offset, int length) {
+        this.frame++;
+        return LinkLayer.dissect(linkType, frame, offset, length, false, network);
+    }
+
+    private final PayloadDissector<EtherType> network = this::network;
+
+    /** What a link header carries, by EtherType: IPv4, IPv6 or ARP. */
+    private List<Pdu> network(EtherType type, byte[] b, int o, int l) {
+        if (type.equals(EtherType.IPV4)) {
+            return List.of(Ipv4Codec.dissect(b, o, l, this::ipPayload));
+        }
+        if (type.equals(EtherType.IPV6)) {
+            return List.of(Ipv6Codec.dissect(b, o, l, this::ipv6Payload));
+        }
+        if (type.equals(EtherType.ARP)) {
+            // 28 bytes of ARP in a frame of at least 60: the ARP PDU ends after them, the rest is Ethernet padding.
+            return List.of(ArpCodec.dissect(b, o, l));
+        }
+        return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
     }
 
     public Pdu dissect(byte[] frame) {
@@ -80,7 +167,9 @@ public final class StackDissector {
      * (as {@link #onWire} builds it).
      */
     public Pdu dissectOnWire(byte[] wire) {
-        return PhysicalCodec.dissect(wire, 0, wire.length, (phy, b, o, l) -> List.of(dissect(b, o, l, true)));
+        frame++;
+        return PhysicalCodec.dissect(wire, 0, wire.length, (phy, b, o, l) -> List.of(LinkLayer.dissect(
+                LinkType.ETHERNET, b, o, l, true, network)));
     }
 
     /** A frame as a pcap file holds it (no FCS) as the simulated wire carries it: preamble, SFD, frame, FCS. */
@@ -111,20 +200,62 @@ public final class StackDissector {
         return Ipv4Codec.dissect(packet, 0, packet.length, new StackDissector()::ipPayload);
     }
 
+    /** An IPv6 packet outside a frame, decoded down to TCP's payload. */
+    public static Pdu dissectIpv6(byte[] packet) {
+        return Ipv6Codec.dissect(packet, 0, packet.length, new StackDissector()::ipv6Payload);
+    }
+
     private List<Pdu> ipPayload(Ipv4Header ip, byte[] b, int o, int l) {
         if (ip.protocol().value() == IpProtocol.TCP.value()) {
-            return List.of(TcpCodec.dissect(b, o, l, ip.source(), ip.destination(),
-                    (tcp, b2, o2, l2) -> tcpPayload(ip, tcp, b2, o2, l2)));
+            return List.of(TcpCodec.dissect(b, o, l, ip.source(), ip.destination(), (tcp, b2, o2, l2) -> {
+                ConversationKey key = ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
+                        tcp.destinationPort());
+                boolean fromA = key.addressA() == ip.source().value() && key.portA() == tcp.sourcePort();
+                return tcpPayload(key, fromA, tcp, b2, o2, l2, ip.source().value() & 0xffff_ffffL,
+                        ip.destination().value() & 0xffff_ffffL);
+            }));
         }
         return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
     }
 
-    private List<Pdu> tcpPayload(Ipv4Header ip, TcpHeader tcp, byte[] buf, int off, int len) {
+    /** One TCP connection over IPv6, the same whichever way a segment travels. */
+    private record Ipv6ConversationKey(Ipv6Address a, int portA, Ipv6Address b, int portB) {
+        static Ipv6ConversationKey of(Ipv6Address src, int srcPort, Ipv6Address dst, int dstPort) {
+            int c = Long.compareUnsigned(src.high(), dst.high());
+            if (c == 0) {
+                c = Long.compareUnsigned(src.low(), dst.low());
+            }
+            if (c == 0) {
+                c = Integer.compare(srcPort, dstPort);
+            }
+            return c <= 0 ? new Ipv6ConversationKey(src, srcPort, dst, dstPort)
+                    : new Ipv6ConversationKey(dst, dstPort, src, srcPort);
+        }
+    }
+
+    private List<Pdu> ipv6Payload(Ipv6Header ip, byte[] b, int o, int l) {
+        if (ip.upperLayerProtocol() == IpProtocol.TCP.value()) {
+            // the checksum covers the final destination's pseudo-header (RFC 8200 §8.1)
+            return List.of(TcpCodec.dissectOverIpv6(b, o, l, ip.source(), ip.finalDestination(), (tcp, b2, o2, l2) -> {
+                Ipv6ConversationKey key = Ipv6ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
+                        tcp.destinationPort());
+                boolean fromA = key.a().equals(ip.source()) && key.portA() == tcp.sourcePort();
+                return tcpPayload(key, fromA, tcp, b2, o2, l2, ip.source(), ip.destination());
+            }));
+        }
+        return l == 0 ? List.of() : List.of(Pdu.data(b, o, l));
+    }
+
+    /**
+     * A segment's payload: HTTP or WebSocket by what the connection is, through the direction's stream, which joins
+     * what spans several segments; {@code src} and {@code dst} are the addresses ({@code Long} for IPv4,
+     * {@link Ipv6Address}), for looking ahead.
+     */
+    private List<Pdu> tcpPayload(Object key, boolean fromA, TcpHeader tcp, byte[] buf, int off, int len, Object src,
+                                 Object dst) {
         if (len == 0) {
             return List.of();
         }
-        ConversationKey key = ConversationKey.of(ip.source(), tcp.sourcePort(), ip.destination(),
-                tcp.destinationPort());
         Conversation c = conversations.computeIfAbsent(key, k -> new Conversation());
         if (c.mode == Mode.UNKNOWN) {
             if (HttpFraming.startsMessage(buf, off, len)) {
@@ -135,73 +266,11 @@ public final class StackDissector {
                 return List.of();
             }
         }
-        if (c.mode == Mode.WEBSOCKET) {
-            return webSocket(c, tcp, buf, off, len);
+        SegmentStream s = fromA ? c.up : c.down;
+        if (s.way == null) {
+            s.way = new SegmentLookahead.Way(src, tcp.sourcePort(), dst, tcp.destinationPort());
         }
-        List<Pdu> messages = HttpCodec.dissectStream(buf, off, len, (m, b, o, l) -> httpBody(c, m, b, o, l));
-        for (Pdu p : messages) {
-            if (p.header() instanceof HttpMessage m) {
-                if (m.isRequest()) {
-                    c.pollingResponsePending = isPolling(m) && "GET".equals(m.method());
-                } else if (m.status() == 101) {
-                    c.mode = Mode.WEBSOCKET;
-                }
-            }
-        }
-        return messages;
-    }
-
-    /**
-     * WebSocket frames in one segment. A frame longer than the segment continues in the next ones: without TCP
-     * reassembly (see {@link org.netsim.capture.decode.CaptureDecoder}) its start shows as truncated, and the in-order segments that carry the rest are
-     * marked as its continuation rather than misread as new frames.
-     */
-    private List<Pdu> webSocket(Conversation c, TcpHeader tcp, byte[] buf, int off, int len) {
-        List<Pdu> out = new ArrayList<>();
-        int at = off;
-        int end = off + len;
-        if (c.webSocketBytesPending > 0 && tcp.sequence() == c.webSocketNextSequence) {
-            int n = (int) Math.min(len, c.webSocketBytesPending);
-            c.webSocketBytesPending -= n;
-            out.add(Pdu.builder(Protocol.WEBSOCKET, at)
-                    .field(WebSocketLayout.CONTINUED_PAYLOAD.span(at, n, n, Bytes.of(buf, at, at + n), n + " bytes"))
-                    .summary("continuation: " + n + " more payload bytes of a frame that began in an earlier "
-                            + "segment" + (c.webSocketBytesPending > 0 ? ", " + c.webSocketBytesPending + " still to come"
-                            : ", its last"))
-                    .end(at + n).build());
-            at += n;
-        } else {
-            c.webSocketBytesPending = 0;
-        }
-        c.webSocketNextSequence = (tcp.sequence() + len) & 0xffff_ffffL;
-        if (at < end) {
-            List<Pdu> frames = WebSocketCodec.dissect(buf, at, end - at, webSocketPayload);
-            out.addAll(frames);
-            // only a frame cut off at the end of the segment can continue in the next one
-            Pdu last = frames.isEmpty() ? null : frames.get(frames.size() - 1);
-            if (last != null && last.isMalformed()) {
-                c.webSocketBytesPending = bytesStillToCome(buf, last.offset(), end);
-            }
-        }
-        return out;
-    }
-
-    /** How many bytes of the frame starting at {@code buf[from]} lie beyond {@code end}. */
-    private static long bytesStillToCome(byte[] buf, int from, int end) {
-        int available = end - from;
-        if (available < WebSocketLayout.BASE_HEADER_LENGTH) {
-            return 0;
-        }
-        // Only once the whole header is here is the frame's length known.
-        int len7 = buf[from + 1] & 0x7f;
-        int header = WebSocketLayout.BASE_HEADER_LENGTH
-                + (len7 == WebSocketLayout.LENGTH_16 ? 2 : len7 == WebSocketLayout.LENGTH_64 ? 8 : 0)
-                + ((buf[from + 1] & 0x80) != 0 ? WebSocketLayout.MASKING_KEY_LENGTH : 0);
-        if (available < header) {
-            return 0;
-        }
-        WebSocketDecoded d = WebSocketCodec.decode(buf, from, available);
-        return d.needsMore() ? (long) d.needed() - available : 0;
+        return s.segment(c, frames, Math.max(frame, 0), tcp.sequence(), buf, off, len);
     }
 
     private List<Pdu> httpBody(Conversation c, HttpMessage m, byte[] b, int o, int l) {

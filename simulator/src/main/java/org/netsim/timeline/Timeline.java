@@ -42,6 +42,8 @@ public final class Timeline {
     private int[][] first = new int[16][];
     private int records;
     private int size;
+    /** The time of the last record (events never go back in time). */
+    private long lastTime = Long.MIN_VALUE;
 
     /**
      * Wire records keep their frame in {@link #unit} and, in place of the connection (which the frame knows), the
@@ -161,34 +163,14 @@ public final class Timeline {
      */
     public int record(long timeNanos, int nodeIndex, Direction direction, int protocols, int connectionIndex,
                       Unit what) {
-        if (protocols == 0 || protocols >>> PROTOCOLS.length != 0) {
-            throw new IllegalArgumentException("no protocol in mask " + protocols);
+        if (protocols == 0 || protocols >>> PROTOCOLS.length != 0 || nodeIndex > 0xffff || timeNanos < lastTime) {
+            refuse(timeNanos, nodeIndex, protocols);
         }
-        if (records > 0 && timeNanos < time(records - 1)) {
-            throw new IllegalStateException("events go forward in time: " + timeNanos + " after "
-                    + time(records - 1));
-        }
-        if (nodeIndex > 0xffff) {
-            throw new IllegalStateException("more than 65536 nodes");
-        }
+        lastTime = timeNanos;
         int c = records >>> SHIFT;
         int at = records & (CHUNK - 1);
         if (at == 0) {
-            if (c == time.length) {
-                int n = c * 2;
-                time = Arrays.copyOf(time, n);
-                node = Arrays.copyOf(node, n);
-                kind = Arrays.copyOf(kind, n);
-                connection = Arrays.copyOf(connection, n);
-                unit = Arrays.copyOf(unit, n);
-                first = Arrays.copyOf(first, n);
-            }
-            time[c] = new long[CHUNK];
-            node[c] = new short[CHUNK];
-            kind[c] = new short[CHUNK];
-            connection[c] = new int[CHUNK];
-            unit[c] = new Unit[CHUNK];
-            first[c] = new int[CHUNK];
+            newChunk(c);
         }
         time[c][at] = timeNanos;
         node[c][at] = (short) nodeIndex;
@@ -200,6 +182,35 @@ public final class Timeline {
         int index = size;
         size += Integer.bitCount(protocols);
         return index;
+    }
+
+    private void refuse(long timeNanos, int nodeIndex, int protocols) {
+        if (protocols == 0 || protocols >>> PROTOCOLS.length != 0) {
+            throw new IllegalArgumentException("no protocol in mask " + protocols);
+        }
+        if (nodeIndex > 0xffff) {
+            throw new IllegalStateException("more than 65536 nodes");
+        }
+        throw new IllegalStateException("events go forward in time: " + timeNanos + " after " + lastTime);
+    }
+
+    /** Room for the records of chunk {@code c} (kept apart so that {@link #record} stays small enough to inline). */
+    private void newChunk(int c) {
+        if (c == time.length) {
+            int n = c * 2;
+            time = Arrays.copyOf(time, n);
+            node = Arrays.copyOf(node, n);
+            kind = Arrays.copyOf(kind, n);
+            connection = Arrays.copyOf(connection, n);
+            unit = Arrays.copyOf(unit, n);
+            first = Arrays.copyOf(first, n);
+        }
+        time[c] = new long[CHUNK];
+        node[c] = new short[CHUNK];
+        kind[c] = new short[CHUNK];
+        connection[c] = new int[CHUNK];
+        unit[c] = new Unit[CHUNK];
+        first[c] = new int[CHUNK];
     }
 
     // ---------------------------------------------------------------- reading
@@ -284,6 +295,12 @@ public final class Timeline {
         int meta = hopMeta[h >>> SHIFT][h & (CHUNK - 1)];
         return new Unit.Hop((Unit.Frame) u, links.get(meta & 0xffff), nodes.get(meta >>> 16 & 0x7fff),
                 hopArrival[h >>> SHIFT][h & (CHUNK - 1)], meta < 0);
+    }
+
+    /** The frame record {@code r} concerns (for a wire record, the frame on the wire), or {@code null}. */
+    Unit.Frame frameOf(int r) {
+        Unit u = unit[r >>> SHIFT][r & (CHUNK - 1)];
+        return u instanceof Unit.Frame f ? f : null;
     }
 
     private boolean isWire(int r) {

@@ -31,9 +31,16 @@ public final class ClassroomBench {
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
                 p.resetPeakUsage();
             }
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long allocated0 = threads.getCurrentThreadAllocatedBytes();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             ScenarioRun run = ScenarioRunner.run(classroom(clients, broadcasts));
             long elapsed = System.nanoTime() - t0;
+            long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
+            long gc = gcMillis() - gc0;
             long peak = 0;
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (p.getType() == MemoryType.HEAP) {
@@ -46,10 +53,20 @@ public final class ClassroomBench {
             int sent = t.query().direction(Direction.WIRE).protocol(Protocol.PHYSICAL).node("server").count();
             int socketIo = t.query().direction(Direction.UP).protocol(Protocol.SOCKETIO).count();
             System.out.printf("round %d: %d clients, %d broadcasts: %.2f s wall, %d timeline events, %d frames sent "
-                            + "by the server, %d Socket.IO packets received, peak heap %d MB, %d MB kept after the run (max %d MB)%n", round,
+                            + "by the server, %d Socket.IO packets received, peak heap %d MB, %d MB kept after the run (max %d MB);"
+                            + " simulating thread: %.2f s CPU, %d MB allocated; collectors: %.2f s%n", round,
                     clients, broadcasts, elapsed / 1e9, t.size(), sent, socketIo, peak >> 20, retained >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+                    Runtime.getRuntime().maxMemory() >> 20, cpu / 1e9, allocated >> 20, gc / 1e3);
         }
+    }
+
+    /** Time the garbage collectors report, pauses and concurrent cycles, since the JVM started. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     static Scenario classroom(int clients, int broadcasts) {

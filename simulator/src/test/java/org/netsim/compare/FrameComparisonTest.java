@@ -70,13 +70,13 @@ class FrameComparisonTest {
     @Test
     void theSimulatedTwinOfEachCapturedEventDiffersOnlyWhereItMust() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        SimulatedTwin chat = SimulatedTwin.of("chat", json.readTree("[\"hi\"]"), "/", true, true);
+        SimulatedTwin chat = SimulatedTwin.of("chat", json.readTree("[\"hi\"]"), "/", true, true, false);
         FrameComparison toServer = FrameComparison.of(chat.tree(),
                 capturedFrame("node-socketio-4.8.4/websocket-only.pcap", 13));
         assertThat(toServer.unexpected()).as("%s", toServer.unexpected()).isEmpty();
         assertThat(toServer.differences()).extracting(FieldDifference::key).contains("websocket.masking_key");
 
-        SimulatedTwin reply = SimulatedTwin.of("admin-reply", json.readTree("[\"ok\"]"), "/admin", false, true);
+        SimulatedTwin reply = SimulatedTwin.of("admin-reply", json.readTree("[\"ok\"]"), "/admin", false, true, false);
         assertThat(reply.tree().find(Protocol.SOCKETIO).orElseThrow().summary()).contains("/admin", "admin-reply");
         FrameComparison toClient = FrameComparison.of(reply.tree(),
                 capturedFrame("node-socketio-4.8.4/websocket-only.pcap", 44));

@@ -11,21 +11,25 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.netsim.pdu.Coverage;
 import org.netsim.pdu.OsiLayer;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
+import org.netsim.stack.Reassembly;
+import org.netsim.stack.StackDissector;
 import org.netsim.timeline.Cursor;
 import org.netsim.timeline.Direction;
 import org.netsim.timeline.Timeline;
 import org.netsim.timeline.TimelineEvent;
+import org.netsim.timeline.Unit;
 
 class ShippedScenariosTest {
     static final String[] ALL = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
-        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml"};
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml"};
 
     @ParameterizedTest
     @ValueSource(strings = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
-        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml"})
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml"})
     void sameScenarioAndSeedGiveTheSameBytesTwiceAndAnotherSeedDoesNot(String name) {
         Scenario s = ScenarioFile.builtIn(name);
         ScenarioRun a = ScenarioRunner.run(s);
@@ -48,8 +52,10 @@ class ShippedScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"one-client.yaml", "rooms.yaml", "small-mtu.yaml"})
+    @ValueSource(strings = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
+        "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml"})
     void everyFrameDecodesWithNothingMalformedAndEveryEventHasItsPdu(String name) {
+        // slow-reader's 90 KB upload and every other message longer than a segment included: reassembled, not cut
         Timeline t = ScenarioRunner.run(ScenarioFile.builtIn(name)).timeline();
         for (TimelineEvent e : t.events()) {
             Pdu p = e.pdu();
@@ -61,7 +67,46 @@ class ShippedScenariosTest {
             assertThat(p).as(e.toString()).isNotNull();
             assertThat(p.protocol()).as(e.toString()).isEqualTo(e.protocol());
             assertThat(p.firstMalformed()).as(e.toString()).isEmpty();
+            // every byte of the frame, and of each message reassembled in it, owned exactly once
+            assertThat(Coverage.problems(e.wholePdu(), 0, unitBytes(e.unit()).length)).as(e.toString()).isEmpty();
         }
+    }
+
+    /** The bytes an event's tree was decoded from, as the inspector shows them. */
+    static byte[] unitBytes(Unit u) {
+        if (u instanceof Unit.Hop h) {
+            return StackDissector.onWire(h.frame().bytes());
+        }
+        if (u instanceof Unit.Frame f) {
+            return f.bytes();
+        }
+        return u instanceof Unit.Packet p ? p.bytes() : ((Unit.Message) u).bytes();
+    }
+
+    @Test
+    void slowReadersUploadIsReassembledFromItsSegmentsAndEachNamesTheEventThatCompletesIt() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("slow-reader.yaml")).timeline();
+        List<Pdu> pieces = new ArrayList<>();
+        Pdu completed = null;
+        int completedAt = -1;
+        for (TimelineEvent e : t.query().node("alice").direction(Direction.DOWN).protocol(Protocol.TCP).list()) {
+            for (Pdu c : e.wholePdu().find(Protocol.TCP).orElseThrow().children()) {
+                Reassembly r = c.header(Reassembly.class).orElse(null);
+                if (r != null && r.role() == Reassembly.Role.SEGMENT) {
+                    pieces.add(c);
+                } else if (r != null && r.role() == Reassembly.Role.COMPLETED) {
+                    completed = c;
+                    completedAt = e.index();
+                }
+            }
+        }
+        assertThat(completed).isNotNull();
+        assertThat(completed.source().length()).isEqualTo(90_030);
+        assertThat(completed.source().pieces()).hasSize(pieces.size() + 1);
+        String in = "event " + completedAt;
+        assertThat(pieces).hasSizeGreaterThan(50).allSatisfy(c -> assertThat(c.field("tcp.reassembled_in")
+                .orElseThrow().display()).isEqualTo(in));
+        assertThat(completed.find(Protocol.SOCKETIO).orElseThrow().summary()).startsWith("EVENT id=0 \"upload\"");
     }
 
     @Test
@@ -156,13 +201,19 @@ class ShippedScenariosTest {
         ScenarioRun run = ScenarioRunner.run(ScenarioFile.builtIn("router-two-subnets.yaml"));
         List<ScenarioRun.CapturedFrame> atServer = run.capture("server");
         List<ScenarioRun.CapturedFrame> atAlice = run.capture("alice");
-        int ttlFromAlice = -1;
+        org.netsim.sim.Router router = (org.netsim.sim.Router) run.network().node("router");
+        long routerMacOnServerSide = router.interfaces().get(1).port().mac().value();
+        long aliceMac = ((org.netsim.sim.Host) run.network().node("alice")).port().mac().value();
+        int fromAlice = 0;
         for (ScenarioRun.CapturedFrame f : atServer) {
-            if ((f.bytes()[12] & 0xff) == 0x08 && (f.bytes()[26] & 0xff) == 192) {
-                ttlFromAlice = f.bytes()[22] & 0xff;
+            if ((f.bytes()[12] & 0xff) == 0x08 && f.bytes()[13] == 0 && (f.bytes()[26] & 0xff) == 192) {
+                fromAlice++;
+                assertThat(f.bytes()[22] & 0xff).isEqualTo(63);
+                // the frame is the router's: its own MAC on the server's subnet as the source, not Alice's
+                assertThat(mac(f.bytes(), 6)).isEqualTo(routerMacOnServerSide).isNotEqualTo(aliceMac);
             }
         }
-        assertThat(ttlFromAlice).isEqualTo(63);
+        assertThat(fromAlice).isGreaterThan(5);
         // Alice asks ARP for her gateway, 192.168.1.1, not for the server
         ScenarioRun.CapturedFrame firstArp = atAlice.get(0);
         assertThat(Arrays.copyOfRange(firstArp.bytes(), 38, 42)).containsExactly(192, 168, 1, 1);
@@ -225,6 +276,29 @@ class ShippedScenariosTest {
 
     static Scenario read(String yaml) {
         return ScenarioFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    private static long mac(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = v << 8 | (b[at + i] & 0xff);
+        }
+        return v;
+    }
+
+    @Test
+    void aSlowReaderClosesTheWindowAndTheUploadStillArrivesWhole() {
+        Timeline t = ScenarioRunner.run(ScenarioFile.builtIn("slow-reader.yaml")).timeline();
+        List<String> server = t.query().node("server").direction(Direction.STATE).protocol(Protocol.TCP).list()
+                .stream().map(TimelineEvent::description).toList();
+        List<String> alice = t.query().node("alice").direction(Direction.STATE).protocol(Protocol.TCP).list()
+                .stream().map(TimelineEvent::description).toList();
+        assertThat(server).anyMatch(d -> d.startsWith("receive buffer full"))
+                .anyMatch(d -> d.startsWith("the program read from the receive buffer: window open again"));
+        assertThat(alice).filteredOn(d -> d.startsWith("persist timer: zero-window probe")).hasSizeGreaterThan(3);
+        // the 90,000-character upload reaches the server's Socket.IO once, and its acknowledgement comes back
+        assertThat(received(t, "server", "0123456789".repeat(9000))).isOne();
+        assertThat(received(t, "alice", "stored")).isOne();
     }
 
     private static byte[] flatten(List<ScenarioRun.CapturedFrame> frames) {

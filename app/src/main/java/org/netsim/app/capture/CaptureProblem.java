@@ -36,10 +36,21 @@ public final class CaptureProblem extends Exception {
                 "", " (macOS has libpcap built in)", " (on Windows install Npcap from npcap.com)"), cause);
     }
 
+    /**
+     * On Linux, a program with file capabilities runs in secure-execution mode, where the dynamic loader ignores the
+     * {@code $ORIGIN} that {@code bin/java} finds {@code libjli.so} by: after {@code setcap} alone, java fails to
+     * start for every user ("libjli.so: cannot open shared object file"). Telling ldconfig where the JDK's libraries
+     * are makes it start again, with the capability. (Checked: a copy of the JDK, setcap, then a capture run as
+     * {@code nobody}, on Debian 12 with OpenJDK 17.)
+     */
+    static final String LINUX_SETCAP = "J=$(readlink -f $(which java)); sudo setcap cap_net_raw,cap_net_admin=eip $J"
+            + " && echo ${J%/bin/java}/lib | sudo tee /etc/ld.so.conf.d/netsim-java.conf && sudo ldconfig";
+
     static CaptureProblem noPermission(String device, Throwable cause) {
         return new CaptureProblem(Kind.NO_PERMISSION, "no permission to capture on " + device + ": " + osHint(
-                "run netsim as root, or give Java the capture capability once with "
-                        + "`sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))`",
+                "run netsim as root, or give Java the capture capability once with `" + LINUX_SETCAP + "` (a "
+                        + "program with capabilities no longer finds the JDK's own libraries, so ldconfig is told "
+                        + "where they are)",
                 "install Wireshark's ChmodBPF (it lets your user open /dev/bpf*), then log out and in",
                 "install Npcap without \"Restrict Npcap driver's access to Administrators only\", or run netsim as "
                         + "Administrator"), cause);
@@ -47,7 +58,8 @@ public final class CaptureProblem extends Exception {
 
     static CaptureProblem noDevices() {
         return new CaptureProblem(Kind.NO_DEVICES, "no capture devices: libpcap lists none, which usually means no "
-                + "permission to list them (" + osHint("run as root or use setcap on java", "install ChmodBPF",
+                + "permission to list them (" + osHint("run as root, or give Java the capture capability once with `"
+                + LINUX_SETCAP + "`", "install ChmodBPF",
                 "install Npcap") + ")", null);
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.netsim.app.pcap.LibpcapMissingException;
 import org.netsim.capture.file.CapturedFrame;
 import org.netsim.pdu.Bytes;
+import org.netsim.wire.link.LinkType;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -17,8 +18,8 @@ import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
 
 /**
- * A live capture on one device through pcap4j (libpcap). It hands on nothing but {@link CapturedFrame}s, timestamp and
- * bytes, for our own decoders. The capture runs on its own thread into a bounded buffer; the window takes what has
+ * A live capture on one device through pcap4j (libpcap). It hands on nothing but {@link CapturedFrame}s, timestamp,
+ * link type (libpcap's {@code pcap_datalink} of the handle) and bytes, for our own decoders. The capture runs on its own thread into a bounded buffer; the window takes what has
  * arrived in batches ({@link #drainTo}) and so stays smooth however fast frames come. When the buffer is full, new
  * frames are counted as dropped by us, beside those the kernel dropped.
  *
@@ -47,6 +48,8 @@ public final class LiveCapture implements AutoCloseable {
 
     private final String device;
     private final PcapHandle handle;
+    /** What each frame starts with (LINKTYPE_): Ethernet on Linux's lo, cooked capture on any, NULL on macOS's lo0. */
+    private final int linkType;
     private final BlockingQueue<CapturedFrame> buffer;
     private final AtomicLong captured = new AtomicLong();
     private final AtomicLong kernelDropped = new AtomicLong();
@@ -58,6 +61,7 @@ public final class LiveCapture implements AutoCloseable {
     private LiveCapture(String device, PcapHandle handle, int bufferFrames) {
         this.device = device;
         this.handle = handle;
+        this.linkType = LinkType.fromDlt(handle.getDlt().value());
         this.buffer = new ArrayBlockingQueue<>(bufferFrames);
         this.thread = new Thread(this::loop, "netsim capture " + device);
         this.thread.setDaemon(true);
@@ -132,8 +136,7 @@ public final class LiveCapture implements AutoCloseable {
         long nextStats = System.nanoTime() + STATS_EVERY_NANOS;
         org.pcap4j.core.RawPacketListener take = raw -> {
             long n = captured.incrementAndGet();
-            CapturedFrame f = new CapturedFrame(n, timestampNanos(), CapturedFrame.LINKTYPE_ETHERNET, raw.length,
-                    Bytes.wrap(raw));
+            CapturedFrame f = new CapturedFrame(n, timestampNanos(), linkType, raw.length, Bytes.wrap(raw));
             if (!buffer.offer(f)) {
                 bufferDropped.incrementAndGet();
             }
@@ -183,6 +186,11 @@ public final class LiveCapture implements AutoCloseable {
 
     public String device() {
         return device;
+    }
+
+    /** The device's link type as a capture file numbers it (LINKTYPE_, from libpcap's DLT_: {@link LinkType}). */
+    public int linkType() {
+        return linkType;
     }
 
     public boolean isRunning() {

@@ -16,6 +16,7 @@ import org.netsim.json.JsJson;
 import org.netsim.json.JsonSyntaxException;
 import org.netsim.pdu.Pdu;
 import org.netsim.stack.EmitSession;
+import org.netsim.stack.FrameContext;
 import org.netsim.stack.StackDissector;
 import org.netsim.stack.WireFrame;
 import org.netsim.text.PduTreePrinter;
@@ -96,8 +97,10 @@ public final class EmitCommand implements Callable<Integer> {
                 frames.add(new PcapRecord(f.timeNanos(), f.frame()));
             }
             PcapFileWriter.write(pcap, frames);
-            out.println("wrote " + frames.size() + " frames to " + pcap + " (the emit is frame "
-                    + (session.emitFrameIndex() + 1) + ")");
+            int first = session.emitFrameIndex() + 1;
+            int last = session.emitLastFrameIndex() + 1;
+            out.println("wrote " + frames.size() + " frames to " + pcap + " (the emit is frame" + (first == last
+                    ? " " + first : "s " + first + " to " + last + ", reassembled in frame " + last) + ")");
         }
         if (pcap == null || explain) {
             out.print(describeEmit(config, session));
@@ -106,14 +109,34 @@ public final class EmitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The emit's frame as the simulated wire carries it (preamble, SFD, FCS), every layer printed. */
+    /**
+     * The emit's frame as the simulated wire carries it (preamble, SFD, FCS), every layer printed; for an emit longer
+     * than one segment, the frame that completes it, where its WebSocket frame is decoded whole from the reassembled
+     * bytes (as Wireshark shows it), its earlier segments named there.
+     */
     private String describeEmit(EmitSession.Config config, EmitSession.Result session) {
-        // The frames before the emit teach the dissector that this connection was upgraded to WebSocket.
-        StackDissector dissector = new StackDissector();
-        for (int i = 0; i < session.emitFrameIndex(); i++) {
-            dissector.dissect(session.frames().get(i).frame().toArray());
+        // The frames before the emit teach the dissector that this connection was upgraded to WebSocket, and hold the
+        // emit's first segments; all of them are known, so they are named as the pcap numbers them.
+        List<byte[]> all = new ArrayList<>();
+        for (WireFrame w : session.frames()) {
+            all.add(w.frame().toArray());
         }
-        WireFrame f = session.emitFrame();
+        StackDissector dissector = new StackDissector(new FrameContext() {
+            @Override
+            public String name(int n) {
+                return "frame " + (n + 1);
+            }
+
+            @Override
+            public byte[] frame(int n) {
+                return n >= 0 && n < all.size() ? all.get(n) : null;
+            }
+        });
+        int shown = session.emitLastFrameIndex();
+        for (int i = 0; i < shown; i++) {
+            dissector.dissect(all.get(i));
+        }
+        WireFrame f = session.emitCompletingFrame();
         byte[] frame = f.frame().toArray();
         byte[] wire = StackDissector.onWire(frame);
         Pdu pdu = dissector.dissectOnWire(wire);
@@ -123,7 +146,7 @@ public final class EmitCommand implements Callable<Integer> {
                 "Frame %d of %d, %s: %d bytes on the wire (%d bits: 8 of preamble and SFD, the %d-byte frame and its "
                         + "4-byte FCS; a pcap file keeps the %d frame bytes), %s at %s, then a %s inter-frame gap%n"
                         + "%s",
-                session.emitFrameIndex() + 1, session.frames().size(),
+                shown + 1, session.frames().size(),
                 f.clientToServer() ? "client → server" : "server → client", wire.length,
                 PhysicalCodec.wireBits(withFcs), frame.length, frame.length,
                 micros(PhysicalCodec.serializationTimeNanos(withFcs, rate)), bitRate(rate),

@@ -9,6 +9,8 @@ import org.netsim.lessons.Quiz;
 import org.netsim.lessons.Step;
 import org.netsim.lessons.load.LessonLoader;
 import org.netsim.lessons.load.Problem;
+import org.netsim.lessons.student.AutomatedStudent;
+import org.netsim.lessons.student.ReferenceCaptures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,11 +32,16 @@ public final class LessonsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code netsim lessons validate DIR}: every problem as file:line:col, or a one-line summary. */
+    /**
+     * {@code netsim lessons validate DIR}: every problem as file:line:col, or a one-line summary. After the files, an
+     * automated student works through every lesson that reads, against the real simulator, and every page it cannot
+     * do is a problem too: a teacher learns that the lesson can be completed as written.
+     */
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check a lessons folder (with index.yaml) or one lesson folder (with lesson.yaml) the way",
-                    "netsim reads it. Prints every problem as FILE:LINE:COLUMN: message and exits with 1;",
-                    "prints one line and exits with 0 when the lessons are valid."})
+                    "netsim reads it, then have an automated student work through every lesson in the simulator.",
+                    "Prints every problem as FILE:LINE:COLUMN: message and exits with 1;",
+                    "prints one line and exits with 0 when the lessons are valid and can be completed."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -42,10 +49,22 @@ public final class LessonsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "The lessons folder, or one lesson's folder.")
         Path dir;
 
+        @picocli.CommandLine.Option(names = "--files-only",
+                description = "Check the files only; do not work through the lessons.")
+        boolean filesOnly;
+
         @Override
         public Integer call() {
             LessonLoader.Result r = LessonLoader.validate(dir);
-            return report(spec.commandLine(), r, dir.toString());
+            if (!filesOnly && !r.lessons().isEmpty()) {
+                ReferenceCaptures captures = ReferenceCaptures.classPath(LessonsCommand.class.getClassLoader());
+                java.util.List<Problem> all = new java.util.ArrayList<>(r.problems());
+                for (Lesson l : r.lessons()) {
+                    all.addAll(AutomatedStudent.rehearse(l, captures));
+                }
+                r = new LessonLoader.Result(r.lessons(), all);
+            }
+            return report(spec.commandLine(), r, dir.toString(), !filesOnly);
         }
     }
 
@@ -159,7 +178,7 @@ public final class LessonsCommand implements Callable<Integer> {
         }
     }
 
-    static int report(CommandLine cl, LessonLoader.Result r, String where) {
+    static int report(CommandLine cl, LessonLoader.Result r, String where, boolean rehearsed) {
         if (!r.isValid()) {
             PrintWriter err = cl.getErr();
             for (Problem p : r.problems()) {
@@ -181,7 +200,9 @@ public final class LessonsCommand implements Callable<Integer> {
             }
         }));
         cl.getOut().println(where + ": " + plural(r.lessons().size(), "lesson") + ", " + plural(pages, "page") + " ("
-                + plural(c[0], "step") + ", " + plural(c[1], "quiz") + "), valid");
+                + plural(c[0], "step") + ", " + plural(c[1], "quiz") + "), valid"
+                + (rehearsed ? "; an automated student completed " + (r.lessons().size() == 1 ? "it" : "every one")
+                : ""));
         return 0;
     }
 

@@ -154,6 +154,7 @@ public final class MainWindow extends BorderPane {
         targets.put(ScreenPart.EMIT_COMPOSER, composer);
         targets.put(ScreenPart.SCENARIO_MENU, menu);
         targets.put(ScreenPart.LAYER_SWITCH, stack.getTop());
+        targets.put(ScreenPart.LIVE_CAPTURE, live);
         java.util.Map<ScreenPart, Runnable> reveal = new java.util.EnumMap<>(ScreenPart.class);
         reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
         reveal.put(ScreenPart.EMIT_COMPOSER, () -> selectTab("emitTab"));
@@ -161,6 +162,7 @@ public final class MainWindow extends BorderPane {
         reveal.put(ScreenPart.LAYER_SWITCH, () -> selectTab("stackTab"));
         reveal.put(ScreenPart.INSPECTOR_TREE, () -> selectTab("inspectorTab"));
         reveal.put(ScreenPart.HEX, () -> selectTab("inspectorTab"));
+        reveal.put(ScreenPart.LIVE_CAPTURE, () -> selectTab("liveTab"));
         PointsAt.install(lessons.pointsAtProperty(), targets, reveal);
     }
 
@@ -215,15 +217,16 @@ public final class MainWindow extends BorderPane {
         return inspector;
     }
 
-    /** Sets a captured event beside its simulated twin and shows the comparison. */
-    public void compare(org.netsim.capture.decode.CaptureMessage m) {
-        models.live().frameOf(m).ifPresent(f -> {
-            if (models.comparison().compare(m, f.frame(), f.tree(), models.live().isBuiltInPeer(m))) {
-                lower.getSelectionModel().select(comparisonTab);
-                // two frames and their differences need the height: the topology gives most of its own
-                workspace.setDividerPositions(0.15);
-            }
-        });
+    /**
+     * Sets a captured event beside its simulated twin and shows the comparison; the twin is simulated off the
+     * window's thread, and a message that cannot be compared says why in the comparison's summary.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> compare(org.netsim.capture.decode.CaptureMessage m) {
+        lower.getSelectionModel().select(comparisonTab);
+        // two frames and their differences need the height: the topology gives most of its own
+        workspace.setDividerPositions(0.15);
+        return models.comparison().compareLater(models.live().comparison(m),
+                java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater);
     }
 
     /** File, Export pcap without the file chooser: one capture point to a file, or every point into a folder. */

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.netsim.wire.link.LinkType;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapDumper;
 import org.pcap4j.core.PcapHandle;
@@ -17,7 +18,8 @@ import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.namednumber.DataLinkType;
 
 /**
- * Writes Ethernet (LINKTYPE_ETHERNET / DLT_EN10MB) pcap files through pcap4j and libpcap, atomically: the frames go
+ * Writes pcap files through pcap4j and libpcap (Ethernet, LINKTYPE_ETHERNET / DLT_EN10MB, unless another link type
+ * is given), atomically: the frames go
  * to a temporary file next to the target, which replaces the target in one rename only when everything was written.
  * A failure at any point deletes the temporary file and leaves the target as it was (absent, or the old file).
  *
@@ -44,11 +46,13 @@ public final class PcapFileWriter implements AutoCloseable {
     private final PcapHandle handle;
     private final PcapDumper dumper;
     private final TimestampPrecision precision;
+    private final int linkType;
     private long frames;
     private boolean finished;
 
-    private PcapFileWriter(Path target, Path temp, PcapHandle handle, PcapDumper dumper) {
+    private PcapFileWriter(Path target, Path temp, PcapHandle handle, PcapDumper dumper, int linkType) {
         this.target = target;
+        this.linkType = linkType;
         this.temp = temp;
         this.handle = handle;
         this.dumper = dumper;
@@ -62,6 +66,14 @@ public final class PcapFileWriter implements AutoCloseable {
      * @throws IOException             if the temporary file cannot be created next to {@code target}
      */
     public static PcapFileWriter create(Path target) throws IOException {
+        return create(target, LinkType.ETHERNET);
+    }
+
+    /**
+     * The same for frames of another link type ({@link LinkType}: a live capture on {@code any} is Linux cooked
+     * capture, on macOS's {@code lo0} BSD loopback), written in the file header so readers decode them right.
+     */
+    public static PcapFileWriter create(Path target, int linkType) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -73,10 +85,10 @@ public final class PcapFileWriter implements AutoCloseable {
         // Not created in advance: libpcap creates it, so it gets the same permissions as any other new file.
         Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + TEMP_COUNTER.incrementAndGet() + ".tmp");
-        PcapHandle handle = openDead();
+        PcapHandle handle = openDead(DataLinkType.getInstance(LinkType.toDlt(linkType)));
         try {
             PcapDumper dumper = handle.dumpOpen(temp.toString());
-            return new PcapFileWriter(absolute, temp, handle, dumper);
+            return new PcapFileWriter(absolute, temp, handle, dumper, linkType);
         } catch (PcapNativeException | NotOpenException e) {
             handle.close();
             Files.deleteIfExists(temp);
@@ -105,9 +117,9 @@ public final class PcapFileWriter implements AutoCloseable {
      * library installed in this environment", and it says the same, without a cause, when libpcap is not there at
      * all; the plain {@code pcap_open_dead} then tells the two apart by failing with a {@link LinkageError}.
      */
-    private static PcapHandle openDead() throws IOException {
+    private static PcapHandle openDead(DataLinkType dlt) throws IOException {
         try {
-            return Pcaps.openDead(DataLinkType.EN10MB, SNAPLEN, TimestampPrecision.NANO);
+            return Pcaps.openDead(dlt, SNAPLEN, TimestampPrecision.NANO);
         } catch (PcapNativeException e) {
             // fall through to microseconds
         } catch (LinkageError e) {
@@ -116,7 +128,7 @@ public final class PcapFileWriter implements AutoCloseable {
             }
         }
         try {
-            return Pcaps.openDead(DataLinkType.EN10MB, SNAPLEN);
+            return Pcaps.openDead(dlt, SNAPLEN);
         } catch (PcapNativeException e) {
             throw new IOException("libpcap could not open a pcap writer: " + e.getMessage(), e);
         } catch (LinkageError e) {
@@ -203,6 +215,11 @@ public final class PcapFileWriter implements AutoCloseable {
         } catch (Error e) {
             throw abortAfter(e);
         }
+    }
+
+    /** The link type of the file's frames (a {@link LinkType} number). */
+    public int linkType() {
+        return linkType;
     }
 
     /** Without a {@link #commit()} before it, throws away what was written: the target stays as it was. */

@@ -82,27 +82,32 @@ class LiveCaptureTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             LiveCapture capture = LiveCapture.start(loopback, "tcp port " + port, 2);
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
-                 Socket accepted = server.accept()) {
-                for (int i = 0; i < 20; i++) {
-                    client.getOutputStream().write(new byte[] {(byte) i});
-                    client.getOutputStream().flush();
-                    accepted.getInputStream().read();
+            try {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+                     Socket accepted = server.accept()) {
+                    for (int i = 0; i < 20; i++) {
+                        client.getOutputStream().write(new byte[] {(byte) i});
+                        client.getOutputStream().flush();
+                        accepted.getInputStream().read();
+                    }
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (System.nanoTime() < deadline && capture.counters().bufferDropped() == 0) {
+                        Thread.sleep(20);
+                    }
+                    LiveCapture.Counters c = capture.counters();
+                    assertThat(c.bufferDropped()).isPositive();
+                    List<CapturedFrame> kept = new ArrayList<>();
+                    assertThat(capture.drainTo(kept, 100)).isEqualTo(2);
+                    assertThat(c.captured()).isGreaterThanOrEqualTo(c.bufferDropped() + 2);
                 }
-                long deadline = System.nanoTime() + 5_000_000_000L;
-                while (System.nanoTime() < deadline && capture.counters().bufferDropped() == 0) {
-                    Thread.sleep(20);
-                }
-                LiveCapture.Counters c = capture.counters();
-                assertThat(c.bufferDropped()).isPositive();
-                List<CapturedFrame> kept = new ArrayList<>();
-                assertThat(capture.drainTo(kept, 100)).isEqualTo(2);
-                assertThat(c.captured()).isGreaterThanOrEqualTo(c.bufferDropped() + 2);
+                long t0 = System.nanoTime();
+                capture.stop();
+                assertThat(capture.isRunning()).isFalse();
+                assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
+            } finally {
+                // stop is safe to call twice: a failed assertion above still stops the capture
+                capture.stop();
             }
-            long t0 = System.nanoTime();
-            capture.stop();
-            assertThat(capture.isRunning()).isFalse();
-            assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
         }
     }
 

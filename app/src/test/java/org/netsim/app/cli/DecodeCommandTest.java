@@ -50,7 +50,9 @@ class DecodeCommandTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"websocket-only.pcap", "polling-upgrade.pcap", "polling-upgrade-noop.pcap",
-            "heartbeat.pcap", "json-edge.pcap", "rooms-broadcast.pcap", "large-payload.pcap"})
+            "heartbeat.pcap", "json-edge.pcap", "rooms-broadcast.pcap", "large-payload.pcap",
+            // IPv6 loopback, and Linux's any device (cooked capture v1 and v2)
+            "ipv6-polling-upgrade.pcap", "any-websocket-only.pcap", "any-sll2-polling-upgrade.pcap"})
     void theTextFramesAreExactlyTheOnesTsharkFinds(String name) throws Exception {
         ExternalTool.requireTshark();
         Path file = capture(name);

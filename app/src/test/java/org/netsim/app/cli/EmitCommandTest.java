@@ -102,6 +102,39 @@ class EmitCommandTest {
         assertThat(r.out().lines().toList()).isEqualTo(expected.lines().toList());
     }
 
+    /**
+     * A 70 KB emit leaves in 49 segments of at most 1448 bytes (a full 1514-byte frame); tshark reassembles the
+     * WebSocket frame where netsim does, and {@code --explain} prints the frame that completes it, the reassembled
+     * bytes with their own offsets, labelled as tshark labels its "Reassembled TCP" tab.
+     */
+    @Test
+    void aSeventyKilobyteEmitIsReassembledWhereTsharkReassemblesItAndExplainedFromTheReassembledBytes()
+            throws Exception {
+        ExternalTool.requireTshark();
+        String args = "[\"" + "a".repeat(70_000) + "\"]";
+        Path pcap = dir.resolve("big.pcap");
+        Cli.Result r = Cli.run("emit", "--event", "big", "--args", args, "--pcap", pcap.toString(), "--explain");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(the emit is frames 13 to 61, reassembled in frame 61)")
+                .contains("Frame 61 of 70, client → server: ")
+                .contains("TCP, [49 reassembled TCP segments (70,026 bytes): a WebSocket frame]")
+                .contains("    [Reassembled TCP segments: 49 segments, 70,026 bytes: frame 13 (1,448), frame 14 "
+                        + "(1,448), ")
+                .contains("WebSocket, WebSocket Text [FIN] [MASKED]  [OSI 5 Session | TCP/IP Application; Reassembled"
+                        + " TCP (70026 bytes) bytes 0–70025]")
+                .contains("        Reassembled TCP (70026 bytes) 2–9 [00 00 00 00 00 01 11 7c]: ");
+        var bad = run(tshark("-r", pcap.toString(), "-Y", "_ws.malformed or _ws.expert.severity >= \"Warning\"")
+                .toArray(String[]::new));
+        assertThat(bad.stdout()).isEmpty();
+        var reassembly = run(tshark("-2", "-r", pcap.toString(), "-Y", "tcp.reassembled_in or tcp.segments", "-T",
+                "fields", "-e", "frame.len", "-e", "tcp.reassembled_in", "-e", "tcp.reassembled.length")
+                .toArray(String[]::new));
+        List<String> lines = reassembly.stdout().lines().toList();
+        assertThat(lines).hasSize(49);
+        assertThat(lines.subList(0, 48)).allMatch(l -> l.equals("1514\t61\t"), "a full frame, reassembled in 61");
+        assertThat(lines.get(48)).endsWith("\t\t70026");
+    }
+
     @Test
     void badJsonIsOneClearLineAndNonZeroExit() {
         Cli.Result r = Cli.run("emit", "--event", "chat", "--args", "[\"hi\",]");

@@ -52,7 +52,10 @@ class LessonsCommandTest {
         Cli.Result r = Cli.run("lessons", "validate", dir.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo(dir + ": 1 lesson, 3 pages (1 step, 1 quiz), valid" + System.lineSeparator());
+        assertThat(r.out()).isEqualTo(dir + ": 1 lesson, 3 pages (1 step, 1 quiz), valid; an automated student "
+                + "completed it" + System.lineSeparator());
+        assertThat(Cli.run("lessons", "validate", "--files-only", dir.toString()).out())
+                .isEqualTo(dir + ": 1 lesson, 3 pages (1 step, 1 quiz), valid" + System.lineSeparator());
         // one lesson's folder on its own
         Cli.Result one = Cli.run("lessons", "validate", dir.resolve("01-handshake").toString());
         assertThat(one.exitCode()).isZero();
@@ -89,7 +92,7 @@ class LessonsCommandTest {
                 "01-handshake/lesson.yaml:3:11: unknown scenario \"one-client.yml\": no file one-client.yml in "
                         + "01-handshake/ and no shipped scenario of that name (shipped: broadcast-three-clients.yaml, "
                         + "lossy-retransmission.yaml, one-client.yaml, rooms.yaml, router-two-subnets.yaml, "
-                        + "small-mtu.yaml); did you mean \"one-client.yaml\"?",
+                        + "slow-reader.yaml, small-mtu.yaml); did you mean \"one-client.yaml\"?",
                 "01-handshake/lesson.yaml:6:11: text page: no Markdown file missing.md in 01-handshake/",
                 "01-handshake/lesson.yaml:11:9: step \"find-syn-ack\": unknown check \"selected-evnt\" (known: "
                         + "selected-event, selected-field, selected-bytes, emitted, received, layer-model, "
@@ -97,6 +100,41 @@ class LessonsCommandTest {
                 "01-handshake/lesson.yaml:17:33: step \"port\": selected-field: no dissector defines a field "
                         + "\"tcp.dst_port\"; did you mean \"tcp.dstport\"?",
                 "netsim: 4 problems in " + dir);
+    }
+
+    /**
+     * Files that read, and a lesson that cannot be completed as written: the step after the student's own emit asks
+     * for an echo the server program never sends. The automated student finds it, at the step's line.
+     */
+    @Test
+    void aLessonThatCannotBeCompletedIsAProblemAtTheStep() throws IOException {
+        goodFolder();
+        write("01-handshake/lesson.yaml", """
+                id: handshake
+                title: The TCP handshake
+                scenario: one-client.yaml
+                pages:
+                  - step:
+                      id: emit-hello
+                      prompt: Emit hello from Alice.
+                      expect:
+                        emitted: {from: alice, event: hello}
+                      hints: [Use the composer.]
+                  - step:
+                      id: echo
+                      prompt: Find where Alice receives its echo.
+                      expect:
+                        selected-event: {node: alice, protocol: SOCKETIO, direction: up, text: hello}
+                      hints: [The server echoes chat only.]
+                """);
+        assertThat(Cli.run("lessons", "validate", "--files-only", dir.toString()).exitCode()).isZero();
+        Cli.Result r = Cli.run("lessons", "validate", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).containsExactly(
+                "01-handshake/lesson.yaml:11:5: automated student: step \"echo\" (selected-event): stepped "
+                        + "through all " + r.err().replaceAll("(?s).*all (\\d+) events.*", "$1")
+                        + " events of one-client.yaml and none passed",
+                "netsim: 1 problem in " + dir);
     }
 
     @Test

@@ -42,9 +42,13 @@ public final class ExternalTool {
 
     private static boolean runs(String program) {
         try {
-            Process p = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder(program, "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                end(p);
+                return false;
+            }
+            return p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -56,22 +60,39 @@ public final class ExternalTool {
     /** Runs the command to completion (at most two minutes) and returns what it printed. */
     public static Output run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(command)).start();
-        var err = new java.util.concurrent.CompletableFuture<String>();
+        try {
+            // both streams read on their own threads: a command that hangs cannot block the wait below
+            var out = drain(p.getInputStream());
+            var err = drain(p.getErrorStream());
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                fail(String.join(" ", command) + " did not finish in two minutes");
+            }
+            return new Output(p.exitValue(), out.join(), err.join());
+        } finally {
+            end(p);
+        }
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> drain(java.io.InputStream in) {
+        var text = new java.util.concurrent.CompletableFuture<String>();
         Thread t = new Thread(() -> {
             try {
-                err.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                err.complete("");
+                text.complete("");
             }
         });
+        t.setDaemon(true);
         t.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        return text;
+    }
+
+    /** Ends a process that still runs, forcibly if it must, and waits for it. */
+    private static void end(Process p) throws InterruptedException {
+        if (p.isAlive()) {
             p.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish in two minutes");
+            p.waitFor(10, TimeUnit.SECONDS);
         }
-        t.join();
-        return new Output(p.exitValue(), out, err.join());
     }
 
     /** Runs the command and returns its standard output; fails the test if it exits non-zero. */

@@ -23,9 +23,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class CheckReader {
     private final ScenarioReader scenarioReader;
+    private final RunChecks runChecks;
 
-    CheckReader(ScenarioReader scenarioReader) {
+    CheckReader(ScenarioReader scenarioReader, RunChecks runChecks) {
         this.scenarioReader = scenarioReader;
+        this.runChecks = runChecks;
     }
 
     Check expect(YamlFile y, String folder, Node v, String ctx, Map<String, Scenario> scenarios) {
@@ -64,10 +66,14 @@ final class CheckReader {
         switch (key) {
             case "selected-event": {
                 EventSelector s = selector(y, cv, c);
-                return s == null ? null : new Check.SelectedEvent(s);
+                if (s == null) {
+                    return null;
+                }
+                runChecks.ifOpen(cv, open -> RunChecks.matches(y, cv, c, s, open));
+                return new Check.SelectedEvent(s);
             }
             case "selected-field": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "protocol"), "field");
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "protocol", "event"), "field");
                 if (e == null) {
                     return null;
                 }
@@ -79,52 +85,54 @@ final class CheckReader {
                             + FieldKeys.protocolOf(field).get().name() + ", not " + p.name());
                     return null;
                 }
-                return field == null || e.containsKey("protocol") && p == null ? null
-                        : new Check.SelectedField(field, p);
+                EventSelector event = e.containsKey("event") ? selector(y, e.get("event").getValueNode(), c + "event: ")
+                        : null;
+                if (field == null || e.containsKey("protocol") && p == null || e.containsKey("event") && event == null) {
+                    return null;
+                }
+                inSelectedEvent(y, c, field, fieldNode, event, e);
+                return new Check.SelectedField(field, p, event);
             }
             case "selected-bytes": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field"), "field");
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("field", "event"), "field");
                 String field = e == null ? null : fieldKey(y, e.get("field").getValueNode(), c);
-                return field == null ? null : new Check.SelectedBytes(field);
+                EventSelector event = e != null && e.containsKey("event")
+                        ? selector(y, e.get("event").getValueNode(), c + "event: ") : null;
+                if (field == null || e.containsKey("event") && event == null) {
+                    return null;
+                }
+                inSelectedEvent(y, c, field, e.get("field").getValueNode(), event, e);
+                return new Check.SelectedBytes(field, event);
             }
             case "emitted": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("from", "event", "args", "namespace"),
-                        "event");
+                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("from", "event", "args", "namespace",
+                        "transport"), "event");
                 if (e == null) {
                     return null;
                 }
                 String event = y.word(e.get("event").getValueNode(), c, "event");
                 String from = e.containsKey("from") ? y.word(e.get("from").getValueNode(), c, "from") : null;
                 String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+                String transport = e.containsKey("transport") ? transport(y, e.get("transport").getValueNode(), c)
+                        : null;
                 boolean bad = event == null || e.containsKey("from") && from == null
-                        || e.containsKey("namespace") && ns == null;
-                return bad ? null : new Check.Emitted(from, event,
-                        e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, ns);
+                        || e.containsKey("namespace") && ns == null || e.containsKey("transport") && transport == null;
+                if (bad) {
+                    return null;
+                }
+                runChecks.ifOpen(cv, open -> {
+                    if (from != null) {
+                        RunChecks.clients(y, e.get("from").getValueNode(), c, List.of(from), open);
+                    }
+                    if (ns != null) {
+                        RunChecks.namespace(y, e.get("namespace").getValueNode(), c, ns, open);
+                    }
+                });
+                return new Check.Emitted(from, event,
+                        e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, ns, transport);
             }
             case "received": {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "by-at-least", "by", "namespace"),
-                        "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                if (e.containsKey("by") && e.containsKey("by-at-least")) {
-                    y.error(e.get("by").getKeyNode(), c + "give by (these clients) or by-at-least (how many), not "
-                            + "both");
-                    return null;
-                }
-                Integer atLeast = e.containsKey("by-at-least")
-                        ? y.integer(e.get("by-at-least").getValueNode(), c, "by-at-least", 1) : Integer.valueOf(1);
-                List<String> by = e.containsKey("by") ? y.texts(e.get("by").getValueNode(), c, "by") : List.of();
-                if (by != null && e.containsKey("by") && by.isEmpty()) {
-                    y.error(e.get("by").getValueNode(), c + "by is empty: name the clients that must receive it");
-                    by = null;
-                }
-                String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
-                if (event == null || atLeast == null || by == null || e.containsKey("namespace") && ns == null) {
-                    return null;
-                }
-                return new Check.Received(event, e.containsKey("by") ? 0 : atLeast, by, ns);
+                return received(y, cv, c);
             }
             case "layer-model": {
                 String w = y.word(cv, c, "the layer model");
@@ -169,16 +177,126 @@ final class CheckReader {
                 return new Check.OpenedScenario(name);
             }
             default: {
-                Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "min-frames"), "event");
-                if (e == null) {
-                    return null;
-                }
-                String event = y.word(e.get("event").getValueNode(), c, "event");
-                Integer min = e.containsKey("min-frames")
-                        ? y.integer(e.get("min-frames").getValueNode(), c, "min-frames", 1) : Integer.valueOf(1);
-                return event == null || min == null ? null : new Check.Captured(event, min);
+                return captured(y, cv, c);
             }
         }
+    }
+
+    /** {@code captured}: what the live capture must hold; at least one of event, type, transport. */
+    private static Check captured(YamlFile y, Node cv, String c) {
+        MappingNode m = y.mapping(cv, c, "the check");
+        if (m == null) {
+            return null;
+        }
+        int before = y.problemCount();
+        // min-frames is the name version 1 first gave at-least; both are read
+        Map<String, NodeTuple> e = y.entries(m, List.of("event", "type", "transport", "namespace", "args", "at-least",
+                "min-frames"), c);
+        if (!e.containsKey("event") && !e.containsKey("type") && !e.containsKey("transport")) {
+            y.error(m, c + "say what the capture must hold: an \"event\" (its name), a \"type\" or a \"transport\"");
+            return null;
+        }
+        if (e.containsKey("at-least") && e.containsKey("min-frames")) {
+            y.error(e.get("min-frames").getKeyNode(), c + "min-frames is the old name of at-least: give one of them");
+            return null;
+        }
+        String event = e.containsKey("event") ? y.word(e.get("event").getValueNode(), c, "event") : null;
+        String type = e.containsKey("type") ? y.word(e.get("type").getValueNode(), c, "type") : null;
+        String transport = e.containsKey("transport") ? transport(y, e.get("transport").getValueNode(), c) : null;
+        String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+        NodeTuple count = e.containsKey("at-least") ? e.get("at-least") : e.get("min-frames");
+        Integer min = count == null ? Integer.valueOf(1)
+                : y.integer(count.getValueNode(), c, ((ScalarNode) count.getKeyNode()).getValue(), 1);
+        if (y.problemCount() > before || min == null) {
+            return null;
+        }
+        return new Check.Captured(event, type == null ? null : type.toUpperCase(java.util.Locale.ROOT), transport,
+                ns, e.containsKey("args") ? YamlFile.json(e.get("args").getValueNode()) : null, min);
+    }
+
+    /**
+     * {@code received}: who must get the emit. {@code by-at-least} (a count) and {@code by} (at least these) may
+     * come with {@code not-by} (none of these); {@code only} (exactly these) stands alone.
+     */
+    private Check received(YamlFile y, Node cv, String c) {
+        Map<String, NodeTuple> e = checkEntries(y, cv, c, List.of("event", "by-at-least", "by", "only", "not-by",
+                "namespace"), "event");
+        if (e == null) {
+            return null;
+        }
+        String event = y.word(e.get("event").getValueNode(), c, "event");
+        if (e.containsKey("by") && e.containsKey("by-at-least")) {
+            y.error(e.get("by").getKeyNode(), c + "give by (these clients) or by-at-least (how many), not both");
+            return null;
+        }
+        if (e.containsKey("only") && (e.containsKey("by") || e.containsKey("by-at-least")
+                || e.containsKey("not-by"))) {
+            y.error(e.get("only").getKeyNode(), c + "only names exactly who receives it: give it alone, or by, "
+                    + "by-at-least and not-by");
+            return null;
+        }
+        Integer atLeast = e.containsKey("by-at-least")
+                ? y.integer(e.get("by-at-least").getValueNode(), c, "by-at-least", 1) : Integer.valueOf(1);
+        List<String> by = hosts(y, e, "by", c);
+        List<String> only = hosts(y, e, "only", c);
+        List<String> notBy = hosts(y, e, "not-by", c);
+        String ns = e.containsKey("namespace") ? namespace(y, e.get("namespace").getValueNode(), c) : null;
+        if (event == null || atLeast == null || by == null || only == null || notBy == null
+                || e.containsKey("namespace") && ns == null) {
+            return null;
+        }
+        for (String h : by) {
+            if (notBy.contains(h)) {
+                y.error(e.get("not-by").getValueNode(), c + h + " is in both by and not-by");
+                return null;
+            }
+        }
+        Map<String, List<String>> lists = Map.of("by", by, "only", only, "not-by", notBy);
+        runChecks.ifOpen(cv, open -> {
+            for (String k : List.of("by", "only", "not-by")) {
+                if (e.containsKey(k)) {
+                    RunChecks.clients(y, e.get(k).getValueNode(), c, lists.get(k), open);
+                }
+            }
+            if (ns != null) {
+                RunChecks.namespace(y, e.get("namespace").getValueNode(), c, ns, open);
+            }
+        });
+        boolean named = e.containsKey("by") || e.containsKey("only");
+        return new Check.Received(event, named ? 0 : atLeast, by, only, notBy, ns);
+    }
+
+    /** A list of client hosts under {@code key}; empty if absent, {@code null} (reported) if bad or empty. */
+    private static List<String> hosts(YamlFile y, Map<String, NodeTuple> e, String key, String c) {
+        if (!e.containsKey(key)) {
+            return List.of();
+        }
+        List<String> hosts = y.texts(e.get(key).getValueNode(), c, key);
+        if (hosts != null && hosts.isEmpty()) {
+            y.error(e.get(key).getValueNode(), c + key + " is empty: name the clients");
+            return null;
+        }
+        return hosts;
+    }
+
+    /** The field must be in the event the step asks to select it in (or in some event); checked against the run. */
+    private void inSelectedEvent(YamlFile y, String c, String field, Node fieldNode, EventSelector event,
+                                 Map<String, NodeTuple> e) {
+        Node eventNode = event == null ? null : e.get("event").getValueNode();
+        runChecks.ifOpen(fieldNode, open -> {
+            if (event == null || RunChecks.matches(y, eventNode, c + "event: ", event, open)) {
+                RunChecks.carries(y, fieldNode, c, event, field, open);
+            }
+        });
+    }
+
+    private static String transport(YamlFile y, Node n, String ctx) {
+        String t = y.word(n, ctx, "transport");
+        if (t != null && !t.equals("websocket") && !t.equals("polling")) {
+            y.error(n, ctx + "unknown transport \"" + t + "\" (known: websocket, polling)");
+            return null;
+        }
+        return t;
     }
 
     /** A check's mapping with its keys; {@code null} if it is not a mapping or lacks {@code required}. */

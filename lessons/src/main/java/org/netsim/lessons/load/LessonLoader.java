@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Page;
-import org.netsim.lessons.load.ScenarioReader.RunCheck;
+import org.netsim.lessons.Check;
+import org.netsim.lessons.Step;
 import org.netsim.scenario.Scenario;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,7 +22,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads lesson folders (format version 1, {@code LESSON-FORMAT.md}) and validates them. It never stops at the first
+ * Reads lesson folders (format version 1, {@code lessons/FORMAT.md}) and validates them. It never stops at the first
  * problem: every problem of every file is collected, each with its file, line and column, as
  * {@code 03-tcp/lesson.yaml:14:7: step "find-syn-ack": unknown check "selected-evnt" (known: ...)}.
  *
@@ -71,11 +72,12 @@ public final class LessonLoader {
 
     private final ScenarioReader scenarioReader;
     private final PageReader pageReader;
+    private final RunChecks runChecks = new RunChecks();
 
     private LessonLoader(LessonSource source) {
         this.source = source;
         this.scenarioReader = new ScenarioReader(source, problems);
-        this.pageReader = new PageReader(source, problems, new CheckReader(scenarioReader));
+        this.pageReader = new PageReader(source, problems, new CheckReader(scenarioReader, runChecks), runChecks);
     }
 
     /** The lessons netsim ships, from the class path. */
@@ -211,7 +213,9 @@ public final class LessonLoader {
         }
 
         List<Page> pages = new ArrayList<>();
-        List<RunCheck> runChecks = new ArrayList<>();
+        Map<String, Lesson.Place> places = new LinkedHashMap<>();
+        // the scenario the student has open on each page, and whether the student's own emits changed its run
+        List<RunChecks.PageState> states = new ArrayList<>();
         if (!e.containsKey("pages")) {
             y.error(m, "the lesson needs \"pages\": its text, steps and quizzes in order");
         } else {
@@ -222,23 +226,34 @@ public final class LessonLoader {
                 }
                 PageReader.duplicateKeys(y, seq);
                 int n = 0;
+                String open = scenario;
+                boolean edited = false;
                 for (Node item : seq.getValue()) {
+                    states.add(new RunChecks.PageState(open, edited));
+                    runChecks.page(n);
                     n++;
-                    Page p = pageReader.page(y, folder, item, n, scenarios, runChecks);
+                    Page p = pageReader.page(y, folder, item, n, scenarios);
                     if (p != null) {
                         pages.add(p);
+                        places.put(p.key(), new Lesson.Place(file, item.getStartMark().getLine() + 1,
+                                item.getStartMark().getColumn() + 1));
+                    }
+                    if (p instanceof Step s && s.expect() instanceof Check.OpenedScenario o) {
+                        open = o.name();
+                        edited = false;
+                    } else if (p instanceof Step s && (s.expect() instanceof Check.Emitted
+                            || s.expect() instanceof Check.Received)) {
+                        edited = true;
                     }
                 }
             }
         }
-        for (RunCheck c : runChecks) {
-            scenarioReader.checkAgainstRun(y, folder, scenario, scenarioNode, scenarios, c);
-        }
+        runChecks.run(y, folder, states, scenarios);
         if (problems.size() > before || id == null || title == null || minutes == null) {
             return Optional.empty();
         }
         return Optional.of(new Lesson(folder, id, title, summary == null ? "" : summary, minutes, objectives,
-                scenario, pages, scenarios));
+                scenario, pages, scenarios, places));
     }
 
     private static String need(YamlFile y, MappingNode m, Map<String, NodeTuple> e, String key, String missing) {

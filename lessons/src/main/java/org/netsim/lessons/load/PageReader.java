@@ -10,7 +10,6 @@ import org.netsim.lessons.Page;
 import org.netsim.lessons.ScreenPart;
 import org.netsim.lessons.Step;
 import org.netsim.lessons.TextPage;
-import org.netsim.lessons.load.ScenarioReader.RunCheck;
 import org.netsim.scenario.Scenario;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -29,11 +28,13 @@ final class PageReader {
     private final LessonSource source;
     private final List<Problem> problems;
     private final CheckReader checkReader;
+    private final RunChecks runChecks;
 
-    PageReader(LessonSource source, List<Problem> problems, CheckReader checkReader) {
+    PageReader(LessonSource source, List<Problem> problems, CheckReader checkReader, RunChecks runChecks) {
         this.source = source;
         this.problems = problems;
         this.checkReader = checkReader;
+        this.runChecks = runChecks;
     }
 
     /**
@@ -70,7 +71,7 @@ final class PageReader {
         }
     }
 
-    Page page(YamlFile y, String folder, Node item, int n, Map<String, Scenario> scenarios, List<RunCheck> runChecks) {
+    Page page(YamlFile y, String folder, Node item, int n, Map<String, Scenario> scenarios) {
         MappingNode m = y.mapping(item, "", "page " + n);
         if (m == null) {
             return null;

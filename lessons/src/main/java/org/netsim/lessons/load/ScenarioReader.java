@@ -4,35 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.netsim.lessons.EventSelector;
-import org.netsim.pdu.Field;
-import org.netsim.pdu.Pdu;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioException;
 import org.netsim.scenario.ScenarioFile;
-import org.netsim.scenario.ScenarioRun;
-import org.netsim.scenario.ScenarioRunner;
-import org.netsim.timeline.TimelineEvent;
 import org.yaml.snakeyaml.nodes.Node;
 
-/**
- * The scenarios lessons name (a file of the lesson folder, else a shipped one), and the runs of those scenarios that
- * quizzes taking a value or bytes from them are checked against. Each scenario is run once per load.
- */
+/** The scenarios lessons name: a file of the lesson folder, else a shipped one. */
 final class ScenarioReader {
-    /** Pending checks of a quiz against the lesson's scenario run, done once the whole lesson is read. */
-    record RunCheck(String context, EventSelector selector, Node selectorNode, String field, Node fieldNode) {
-    }
-
     private final LessonSource source;
     private final List<Problem> problems;
-    private final Map<String, Optional<ScenarioRun>> runs = new HashMap<>();
 
     ScenarioReader(LessonSource source, List<Problem> problems) {
         this.source = source;
@@ -100,46 +83,5 @@ final class ScenarioReader {
             }
         }
         return new int[] {line, start - lineStart + 1};
-    }
-
-    /** Checks a quiz's event and field against the run of the lesson's scenario. */
-    void checkAgainstRun(YamlFile y, String folder, String scenario, Node scenarioNode,
-                         Map<String, Scenario> scenarios, RunCheck c) {
-        if (scenario == null) {
-            y.error(c.selectorNode(), c.context() + "needs the lesson's scenario (the \"scenario\" key): the event "
-                    + "is looked up in its run");
-            return;
-        }
-        String key = scenarioFileKey(folder, scenario);
-        Optional<ScenarioRun> run = runs.get(key);
-        if (run == null) {
-            try {
-                run = Optional.of(ScenarioRunner.run(scenarios.get(scenario)));
-            } catch (ScenarioException | IllegalArgumentException e) {
-                y.error(scenarioNode, "scenario " + scenario + " does not run: " + e.getMessage());
-                run = Optional.empty();
-            }
-            runs.put(key, run);
-        }
-        if (run.isEmpty()) {
-            return;
-        }
-        Optional<TimelineEvent> event = c.selector().first(run.get().timeline());
-        if (event.isEmpty()) {
-            y.error(c.selectorNode(), c.context() + "no event of " + scenario + " matches "
-                    + c.selector().describe());
-            return;
-        }
-        Pdu whole = event.get().wholePdu();
-        Optional<Field> field = whole == null ? Optional.empty()
-                : whole.allFields().stream().filter(f -> f.key().equals(c.field())).findFirst();
-        if (field.isEmpty()) {
-            y.error(c.fieldNode(), c.context() + "the first event matching " + c.selector().describe() + " is "
-                    + EventSelector.brief(event.get()) + ", which has no field " + c.field());
-        }
-    }
-
-    private static String scenarioFileKey(String folder, String scenario) {
-        return folder + "/" + scenario;
     }
 }

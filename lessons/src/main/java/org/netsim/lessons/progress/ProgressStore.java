@@ -33,6 +33,29 @@ public final class ProgressStore {
 
     private static final String SUFFIX = ".json";
     private static final String TEMP_SUFFIX = ".tmp";
+    /** Marks a file moved aside because it could not be read: {@code ada.unreadable-20250301-142530.json}. */
+    private static final String UNREADABLE = ".unreadable-";
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * A student's progress as the app opens it.
+     *
+     * @param progress what was saved, or empty progress when there was none or it could not be read
+     * @param problem  why the saved file could not be read, or {@code null}
+     * @param setAside where the file that could not be read was moved (nothing is lost), or {@code null}
+     * @param saveable false when an unreadable file could not be moved aside either: saving would replace it, so the
+     *                 progress of this session is kept in memory only
+     */
+    public record Opened(StudentProgress progress, String problem, Path setAside, boolean saveable) {
+    }
+
+    /** A progress file whose content this netsim cannot read: damaged, a newer format, another student's. */
+    public static final class UnreadableProgress extends IOException {
+        UnreadableProgress(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper()
@@ -77,16 +100,51 @@ public final class ProgressStore {
         try {
             p = json.readValue(bytes, StudentProgress.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(f + ": not a progress file: " + e.getOriginalMessage(), e);
+            throw new UnreadableProgress(f + ": not a progress file: " + e.getOriginalMessage(), e);
         }
         if (p.format() > StudentProgress.FORMAT) {
-            throw new IOException(f + ": progress format " + p.format() + " is newer than this netsim reads ("
-                    + StudentProgress.FORMAT + ")");
+            throw new UnreadableProgress(f + ": progress format " + p.format() + " is newer than this netsim reads ("
+                    + StudentProgress.FORMAT + ")", null);
         }
         if (!student.equals(p.student())) {
-            throw new IOException(f + ": holds the progress of \"" + p.student() + "\", not \"" + student + "\"");
+            throw new UnreadableProgress(f + ": holds the progress of \"" + p.student() + "\", not \"" + student
+                    + "\"", null);
         }
         return p;
+    }
+
+    /**
+     * The student's progress for the app: as {@link #load}, but a file that cannot be read is moved aside (renamed to
+     * {@code <name>.unreadable-<UTC time>.json} in the same folder, atomically) so that the next save cannot
+     * overwrite it, and the student starts fresh. A newer netsim can still read the file kept; a teacher can look at
+     * a damaged one.
+     */
+    public Opened open(String student) {
+        try {
+            return new Opened(load(student), null, null, true);
+        } catch (IOException e) {
+            Path f = fileOf(student);
+            try {
+                return new Opened(new StudentProgress(student), e.getMessage(), setAside(f), true);
+            } catch (IOException moved) {
+                return new Opened(new StudentProgress(student), e.getMessage() + "; it could not be moved aside "
+                        + "either (" + moved.getMessage() + ")", null, false);
+            }
+        }
+    }
+
+    /** Renames an unreadable file to a free name that says so. */
+    private Path setAside(Path f) throws IOException {
+        String base = f.getFileName().toString();
+        base = base.substring(0, base.length() - SUFFIX.length()) + UNREADABLE
+                + STAMP.format(java.time.Instant.now());
+        Path target = dir.resolve(base + SUFFIX);
+        for (int n = 2; Files.exists(target); n++) {
+            target = dir.resolve(base + "-" + n + SUFFIX);
+        }
+        Files.move(f, target, StandardCopyOption.ATOMIC_MOVE);
+        forceFolder();
+        return target;
     }
 
     /** Writes the student's progress atomically (see the class comment). */
@@ -133,7 +191,7 @@ public final class ProgressStore {
         removeLeftovers(fileName(student));
     }
 
-    /** The students with a progress file, by the names their files hold, sorted. */
+    /** The students with a progress file, by the names their files hold, sorted (files moved aside are not). */
     public List<String> students() throws IOException {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -141,7 +199,8 @@ public final class ProgressStore {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path f : files) {
-                if (!f.getFileName().toString().startsWith(".")) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(".") && !name.contains(UNREADABLE)) {
                     StudentProgress p = json.readValue(f.toFile(), StudentProgress.class);
                     out.add(p.student());
                 }

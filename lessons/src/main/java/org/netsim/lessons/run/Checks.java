@@ -1,36 +1,21 @@
 package org.netsim.lessons.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.netsim.capture.file.CapturedFrame;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.Check;
 import org.netsim.lessons.EventSelector;
 import org.netsim.lessons.load.FieldKeys;
-import org.netsim.lessons.load.TimeText;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
-import org.netsim.scenario.ScenarioRun;
 import org.netsim.scenario.ScenarioRunner;
-import org.netsim.stack.DecodedMessage;
-import org.netsim.stack.MessageExtractor;
-import org.netsim.stack.StackDissector;
 import org.netsim.timeline.Direction;
-import org.netsim.timeline.Timeline;
 import org.netsim.timeline.TimelineEvent;
-import org.netsim.wire.socketio.SocketIoPacket;
-import org.netsim.wire.socketio.SocketIoType;
 
 /**
  * Judges a step's {@link Check} against the student's session. Each judgement reads the view once and says, when the
@@ -50,8 +35,8 @@ import org.netsim.wire.socketio.SocketIoType;
  *   <tr><td>layer-model</td><td>the view's layer model equals it</td></tr>
  *   <tr><td>reached-time</td><td>current time minus the scenario start is at least {@code after}</td></tr>
  *   <tr><td>opened-scenario</td><td>the loaded scenario's file name equals it</td></tr>
- *   <tr><td>captured</td><td>the live capture holds at least {@code min-frames} frames completing a Socket.IO EVENT of
- *       that name; without live capture: needs live capture</td></tr>
+ *   <tr><td>captured</td><td>the messages the live capture decoded hold at least {@code at-least} that match (event
+ *       name, type, transport, namespace, args); a view without live capture: needs live capture</td></tr>
  * </table>
  */
 public final class Checks {
@@ -68,9 +53,9 @@ public final class Checks {
         } else if (check instanceof Check.SelectedBytes c) {
             return selectedBytes(c, view);
         } else if (check instanceof Check.Emitted c) {
-            return emitted(c, view);
+            return EmitChecks.emitted(c, view);
         } else if (check instanceof Check.Received c) {
-            return received(c, view);
+            return EmitChecks.received(c, view);
         } else if (check instanceof Check.LayerModelIs c) {
             return view.layerModel() == c.model()
                     ? CheckResult.pass("The views show the " + c.model().word() + " model.")
@@ -88,7 +73,7 @@ public final class Checks {
                     : CheckResult.notYet((loaded == null ? "No scenario is open" : "The open scenario is " + loaded)
                     + "; open " + c.name() + ".");
         } else if (check instanceof Check.Captured c) {
-            return captured(c, view);
+            return EmitChecks.captured(c, view);
         }
         throw new IllegalArgumentException("unknown check " + check);
     }
@@ -113,19 +98,49 @@ public final class Checks {
     private static CheckResult selectedField(Check.SelectedField c, StudentView view) {
         String key = view.selectedFieldKey();
         if (key == null) {
-            return CheckResult.notYet("No field is selected in the inspector.");
+            Optional<String> wrongEvent = notTheEvent(c.event(), view.selectedEvent());
+            return CheckResult.notYet("No field is selected in the inspector" + wrongEvent.map(w -> "; first select "
+                    + "the event the step is about: " + w).orElse("."));
         }
-        if (key.equals(c.field())) {
-            return CheckResult.pass("Field " + c.field() + " is selected.");
+        if (!key.equals(c.field())) {
+            String where = FieldKeys.protocolOf(key).map(p -> " (a " + p.title() + " field)").orElse("");
+            return CheckResult.notYet("The selected field is " + key + where + "; that is not the one asked for.");
         }
-        String where = FieldKeys.protocolOf(key).map(p -> " (a " + p.title() + " field)").orElse("");
-        return CheckResult.notYet("The selected field is " + key + where + "; that is not the one asked for.");
+        Protocol layer = view.selectedFieldProtocol();
+        if (c.protocol() != null && layer != c.protocol()) {
+            return CheckResult.notYet("The selected " + key + " is in the " + (layer == null ? "no" : layer.title())
+                    + " layer of the tree; the one in the " + c.protocol().title() + " layer is asked for.");
+        }
+        Optional<String> wrongEvent = notTheEvent(c.event(), view.selectedEvent());
+        if (wrongEvent.isPresent()) {
+            return CheckResult.notYet("That is the right field, but in another event: " + wrongEvent.get());
+        }
+        return CheckResult.pass("Field " + c.field() + " is selected.");
+    }
+
+    /** Why the selected event is not one the selector matches, or empty if it is (or no event is asked for). */
+    private static Optional<String> notTheEvent(EventSelector wanted, TimelineEvent e) {
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        if (e == null) {
+            return Optional.of("no event is selected.");
+        }
+        List<String> diff = wanted.mismatches(e);
+        return diff.isEmpty() ? Optional.empty() : Optional.of("the selected event (" + e.node() + " "
+                + e.direction().word() + " " + e.protocol().title() + ": " + e.description() + ") is not it: "
+                + String.join("; ", diff) + ".");
     }
 
     private static CheckResult selectedBytes(Check.SelectedBytes c, StudentView view) {
         TimelineEvent e = view.selectedEvent();
         if (e == null) {
             return CheckResult.notYet("No event is selected, so the hex pane shows no bytes.");
+        }
+        Optional<String> wrongEvent = notTheEvent(c.event(), e);
+        if (wrongEvent.isPresent()) {
+            return CheckResult.notYet("The hex pane shows another event than the one asked for: "
+                    + wrongEvent.get());
         }
         List<Field> fields = fields(e, c.field());
         if (fields.isEmpty()) {
@@ -181,180 +196,6 @@ public final class Checks {
         List<String> list = new ArrayList<>(names);
         return list.size() > 8 ? ": they run over " + list.size() + " fields, from " + list.get(0) + " to "
                 + list.get(list.size() - 1) : ": they cover " + String.join(", ", list);
-    }
-
-    // ---------------------------------------------------------------- emits
-
-    private static CheckResult emitted(Check.Emitted c, StudentView view) {
-        String ns = c.namespace() == null ? SocketIoPacket.MAIN_NAMESPACE : c.namespace();
-        List<Scenario.Action> mine = new ArrayList<>();
-        List<String> others = new ArrayList<>();
-        for (Scenario.Action a : view.addedActions()) {
-            if (a.client() == null || a.emit() == null) {
-                continue;
-            }
-            String ans = a.namespace() == null ? SocketIoPacket.MAIN_NAMESPACE : a.namespace();
-            if (a.emit().equals(c.event()) && (c.from() == null || c.from().equals(a.client())) && ans.equals(ns)) {
-                mine.add(a);
-            } else {
-                others.add("\"" + a.emit() + "\" from " + a.client() + (ans.equals("/") ? "" : " in " + ans));
-            }
-        }
-        String what = "an emit of \"" + c.event() + "\"" + (c.from() == null ? "" : " from " + c.from())
-                + (ns.equals("/") ? "" : " in namespace " + ns);
-        if (mine.isEmpty()) {
-            return CheckResult.notYet("You have not added " + what + " yet: use the emit composer."
-                    + (others.isEmpty() ? "" : " (You added " + String.join(", ", others) + ".)"));
-        }
-        ScenarioRun run = view.run();
-        if (run == null) {
-            return CheckResult.notYet("No scenario is running.");
-        }
-        String argsSeen = null;
-        for (Scenario.Action a : mine) {
-            long at = START + TimeText.nanos(a.at() == null ? "0" : a.at());
-            for (Sent s : socketIoEvents(run.timeline(), Direction.DOWN, c.event(), ns)) {
-                if (!s.event().node().equals(a.client()) || s.event().timeNanos() < at) {
-                    continue;
-                }
-                if (c.args() == null || sameArgs(c.args(), s.packet().args())) {
-                    return CheckResult.pass(a.client() + " emitted \"" + c.event() + "\" "
-                            + argsText(s.packet().args()) + " at " + millis(s.event().timeNanos() - START) + ".");
-                }
-                argsSeen = argsText(s.packet().args());
-            }
-        }
-        if (argsSeen != null) {
-            return CheckResult.notYet("Your \"" + c.event() + "\" carries " + argsSeen + ", not "
-                    + argsText(expectedArgs(c.args())) + ".");
-        }
-        return CheckResult.notYet("You added " + what + ", but the run never sends it: is the client connected"
-                + " (to " + ns + ") at that time?");
-    }
-
-    private static CheckResult received(Check.Received c, StudentView view) {
-        ScenarioRun run = view.run();
-        if (run == null) {
-            return CheckResult.notYet("No scenario is running.");
-        }
-        String ns = c.namespace() == null ? SocketIoPacket.MAIN_NAMESPACE : c.namespace();
-        Set<String> clients = new LinkedHashSet<>();
-        for (Scenario.ClientSpec cs : run.scenario().clients()) {
-            clients.add(cs.host());
-        }
-        // one emit reaches each recipient as its own packet with the same payload: group arrivals by payload
-        Map<String, Set<String>> byPayload = new LinkedHashMap<>();
-        for (Sent s : socketIoEvents(run.timeline(), Direction.UP, c.event(), ns)) {
-            if (clients.contains(s.event().node())) {
-                byPayload.computeIfAbsent(String.valueOf(s.packet().data()), k -> new LinkedHashSet<>())
-                        .add(s.event().node());
-            }
-        }
-        Set<String> best = Set.of();
-        for (Set<String> hosts : byPayload.values()) {
-            boolean ok = c.by().isEmpty() ? hosts.size() >= c.byAtLeast() : hosts.containsAll(c.by());
-            if (ok) {
-                return CheckResult.pass("One \"" + c.event() + "\" emit reached " + String.join(", ", hosts) + ".");
-            }
-            if (hosts.size() > best.size()) {
-                best = hosts;
-            }
-        }
-        String want = c.by().isEmpty() ? c.byAtLeast() + " client" + (c.byAtLeast() == 1 ? "" : "s")
-                : String.join(" and ", c.by());
-        if (best.isEmpty()) {
-            return CheckResult.notYet("No client has received a \"" + c.event() + "\" event"
-                    + (ns.equals("/") ? "" : " in " + ns) + " yet; it must reach " + want + ".");
-        }
-        return CheckResult.notYet("The widest \"" + c.event() + "\" emit reached " + String.join(", ", best)
-                + "; it must reach " + want + ".");
-    }
-
-    /** A Socket.IO EVENT packet of the timeline and the event that carries it. */
-    record Sent(TimelineEvent event, SocketIoPacket packet) {
-    }
-
-    /** Socket.IO EVENTs (binary ones too) named {@code name} in namespace {@code ns}, going {@code direction}. */
-    static List<Sent> socketIoEvents(Timeline t, Direction direction, String name, String ns) {
-        List<Sent> out = new ArrayList<>();
-        t.query().protocol(Protocol.SOCKETIO).direction(direction).forEach(i -> {
-            TimelineEvent e = t.get(i);
-            Pdu p = e.pdu();
-            Optional<SocketIoPacket> packet = p == null ? Optional.empty() : p.header(SocketIoPacket.class);
-            if (packet.isPresent() && (packet.get().type() == SocketIoType.EVENT
-                    || packet.get().type() == SocketIoType.BINARY_EVENT)
-                    && name.equals(packet.get().event()) && ns.equals(packet.get().namespace())) {
-                out.add(new Sent(e, packet.get()));
-            }
-        });
-        return out;
-    }
-
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
-
-    /** A lesson's {@code args} (an array, or one value standing for one argument) against the packet's. */
-    static boolean sameArgs(JsonNode expected, List<JsonNode> actual) {
-        ArrayNode want = expectedArgs(expected);
-        ArrayNode got = JsonNodeFactory.instance.arrayNode().addAll(actual);
-        return want.equals(NUMBERS_BY_VALUE, got);
-    }
-
-    private static ArrayNode expectedArgs(JsonNode expected) {
-        if (expected.isArray()) {
-            return (ArrayNode) expected;
-        }
-        return JsonNodeFactory.instance.arrayNode().add(expected);
-    }
-
-    private static String argsText(Iterable<JsonNode> args) {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        args.forEach(a::add);
-        return a.toString();
-    }
-
-    // ---------------------------------------------------------------- live capture
-
-    private static CheckResult captured(Check.Captured c, StudentView view) {
-        Optional<List<CapturedFrame>> capture = view.liveCapture();
-        if (capture.isEmpty()) {
-            return new CheckResult(CheckResult.Status.NEEDS_LIVE_CAPTURE, "This step needs live capture, which this "
-                    + "app cannot do yet: capture \"" + c.event() + "\" with Wireshark, or go on.", null);
-        }
-        int frames = capturedEventFrames(capture.get(), c.event());
-        if (frames >= c.minFrames()) {
-            return CheckResult.pass("The capture holds \"" + c.event() + "\" in " + frames + " frame"
-                    + (frames == 1 ? "" : "s") + ".");
-        }
-        return CheckResult.notYet("The capture holds \"" + c.event() + "\" in " + frames + " frame"
-                + (frames == 1 ? "" : "s") + " of " + capture.get().size() + "; it needs " + c.minFrames()
-                + ". Emit it while capturing.");
-    }
-
-    /** How many frames of the capture complete a Socket.IO EVENT named {@code event} (decoded as the CLI does). */
-    static int capturedEventFrames(List<CapturedFrame> frames, String event) {
-        StackDissector dissector = new StackDissector();
-        MessageExtractor extractor = new MessageExtractor();
-        int n = 0;
-        for (CapturedFrame f : frames) {
-            if (f.linkType() != CapturedFrame.LINKTYPE_ETHERNET) {
-                continue;
-            }
-            byte[] bytes = f.data().toArray();
-            Pdu root = dissector.dissect(bytes);
-            boolean hit = false;
-            for (DecodedMessage m : extractor.accept(f.index(), f.timestampNanos(), root)) {
-                hit |= "socket.io".equals(m.protocol()) && event.equals(m.event());
-            }
-            if (hit) {
-                n++;
-            }
-        }
-        return n;
     }
 
     // ---------------------------------------------------------------- text

@@ -2,10 +2,10 @@ package org.netsim.lessons.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.FromRun;
 import org.netsim.lessons.Quiz;
 import org.netsim.pdu.Field;
 import org.netsim.scenario.ScenarioRun;
@@ -27,7 +27,7 @@ final class Grader {
         if (quiz instanceof Quiz.Choice c) {
             return choice(c, answer);
         } else if (quiz instanceof Quiz.Short s) {
-            return shortAnswer(s, answer);
+            return shortAnswer(s, answer, lessonRun);
         } else if (quiz instanceof Quiz.Numeric n) {
             return numeric(n, answer, lessonRun);
         }
@@ -89,23 +89,26 @@ final class Grader {
         return new Graded(false, sb.toString(), recorded);
     }
 
-    private static Graded shortAnswer(Quiz.Short q, Answer answer) {
+    private static Graded shortAnswer(Quiz.Short q, Answer answer, ScenarioRun run) {
         if (!(answer instanceof Answer.Text t)) {
             throw new IllegalArgumentException("quiz " + q.id() + " takes text, not " + answer);
         }
         String given = normal(t.text());
-        for (String a : q.accept()) {
+        List<String> accepted = new ArrayList<>(q.accept());
+        if (q.from() != null) {
+            accepted.add(read(q.id(), q.from(), run).text());
+        }
+        for (String a : accepted) {
             if (normal(a).equals(given)) {
-                return new Graded(true, "Right: " + q.accept().get(0) + ".", t.text());
+                return new Graded(true, "Right: " + accepted.get(0) + ".", t.text());
             }
         }
         return new Graded(false, (given.isEmpty() ? "No answer given. " : "\u201c" + t.text().strip()
                 + "\u201d is not it. ") + q.whyWrong(), t.text());
     }
 
-    /** Trimmed, lower case, runs of white space as one space. */
     private static String normal(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Quiz.Short.normal(s);
     }
 
     private static Graded numeric(Quiz.Numeric q, Answer answer, ScenarioRun run) {
@@ -124,23 +127,33 @@ final class Grader {
         } else {
             throw new IllegalArgumentException("quiz " + q.id() + " takes a number, not " + answer);
         }
-        double expected = expectedNumber(q, run);
+        FromRun.Reading reading = q.from() == null ? null : read(q.id(), q.from(), run);
+        double expected;
+        if (q.answer() != null) {
+            expected = q.answer();
+        } else if (reading.number() != null) {
+            expected = reading.number();
+        } else {
+            throw new IllegalStateException("quiz " + q.id() + ": " + reading.where(q.from()) + " is \""
+                    + reading.text() + "\", not a number");
+        }
         if (Math.abs(given - expected) <= q.tolerance()) {
-            return new Graded(true, "Right: " + number(expected) + (q.from() == null ? "." : ", the "
-                    + q.from().field() + " of that event."), recorded);
+            return new Graded(true, "Right: " + number(expected) + (reading == null ? "." : ", "
+                    + reading.where(q.from()) + "."), recorded);
         }
         return new Graded(false, number(given) + " is not it. " + q.whyWrong(), recorded);
     }
 
-    /** The number a numeric quiz expects: its {@code answer}, or the field's value in the lesson's run. */
-    static double expectedNumber(Quiz.Numeric q, ScenarioRun run) {
-        if (q.answer() != null) {
-            return q.answer();
+    /** The answer read off the run; the loader has checked that the lesson's run has it. */
+    static FromRun.Reading read(String quizId, FromRun from, ScenarioRun run) {
+        if (run == null) {
+            throw new IllegalStateException("quiz " + quizId + " needs the lesson's scenario run");
         }
-        TimelineEvent e = event(q.id(), q.from().event(), run);
-        Field f = Checks.fields(e, q.from().field()).stream().findFirst().orElseThrow(() ->
-                new IllegalStateException("quiz " + q.id() + ": event " + e + " has no field " + q.from().field()));
-        return f.value();
+        FromRun.Reading r = from.read(run.timeline());
+        if (!r.ok()) {
+            throw new IllegalStateException("quiz " + quizId + ": " + r.problem());
+        }
+        return r;
     }
 
     private static Graded bytes(Quiz.Bytes q, Answer answer, ScenarioRun run) {
@@ -170,6 +183,6 @@ final class Grader {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Quiz.Numeric.format(v);
     }
 }

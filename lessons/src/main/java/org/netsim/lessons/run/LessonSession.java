@@ -19,16 +19,16 @@ import org.netsim.timeline.TimelineEvent;
  * reported to the listener given at construction (the app saves the progress file there), so a restart resumes on
  * the same page with the same tries and hints.
  *
- * <p>A text page is done once the student moves past it; a step once its check passes (or, for a step that needs
- * live capture the app lacks, once the student moves past it); a quiz once it is answered right. The student can go
- * back to any page, and forward past a page only when it is done.
+ * <p>A text page is done once the student moves past it; a step once its check passes (or, for a live-capture step
+ * in a view that has no live capture at all, once the student moves past it); a quiz once it is answered right. The
+ * student can go back to any page, and forward past a page only when it is done.
  */
 public final class LessonSession {
     private final Lesson lesson;
     private final LessonProgress progress;
     private final Runnable changed;
     private int page;
-    private ScenarioRun lessonRun;
+    private final java.util.Map<String, ScenarioRun> runs = new java.util.HashMap<>();
 
     /**
      * @param progress the student's progress in this lesson (empty for a new start); resumed at its current page
@@ -85,7 +85,7 @@ public final class LessonSession {
         return true;
     }
 
-    /** Whether the student may go on: the page is text, done, or a step that needs live capture the app lacks. */
+    /** Whether the student may go on: the page is text, done, or a step that needs live capture in a view without one (the app always has it). */
     public boolean canAdvance(StudentView view) {
         Page p = page();
         if (p instanceof TextPage || progress.isDone(p.key())) {
@@ -96,8 +96,8 @@ public final class LessonSession {
     }
 
     /**
-     * Moves to the next page if the student may (see {@link #canAdvance}); a text page, or a live-capture step the
-     * app cannot judge, counts as done when left. Returns whether it moved.
+     * Moves to the next page if the student may (see {@link #canAdvance}); a text page, or a live-capture step a view
+     * without live capture cannot judge, counts as done when left. Returns whether it moved.
      */
     public boolean next(StudentView view) {
         if (!canAdvance(view)) {
@@ -217,11 +217,21 @@ public final class LessonSession {
 
     // ---------------------------------------------------------------- quizzes
 
-    /** Grades an answer to quiz {@code quizId}; a wrong answer reveals the quiz's next hint. */
+    /** Grades an answer to quiz {@code quizId} against the lesson's own run (see {@link #answer(String, Answer,
+     * ScenarioRun)}). */
     public QuizResult answer(String quizId, Answer answer) {
-        Quiz q = lesson.page(quizId).filter(Quiz.class::isInstance).map(Quiz.class::cast)
-                .orElseThrow(() -> new IllegalArgumentException(lesson.id() + " has no quiz " + quizId));
-        Grader.Graded g = Grader.grade(q, answer, needsRun(q) ? lessonRun() : null);
+        return answer(quizId, answer, null);
+    }
+
+    /**
+     * Grades an answer to quiz {@code quizId}; a wrong answer reveals the quiz's next hint. A quiz about an event of
+     * the run (its bytes, or a value read off it) is graded against {@code seen}, the run the student has in front
+     * of them, when its event is there (the student may have added emits, so every event after them has moved);
+     * otherwise against a run of the scenario the lesson has open on that page.
+     */
+    public QuizResult answer(String quizId, Answer answer, ScenarioRun seen) {
+        Quiz q = quiz(quizId);
+        Grader.Graded g = Grader.grade(q, answer, q.aboutEvent() == null ? null : runFor(q, seen));
         LessonProgress.QuizRecord rec = progress.quiz(q.id());
         rec.answered(g.recorded(), g.correct());
         String hint = null;
@@ -234,26 +244,66 @@ public final class LessonSession {
         return new QuizResult(g.correct(), g.feedback(), hint, rec.tries());
     }
 
-    /** For a bytes quiz, the event whose bytes the hex pane shows (from the lesson's scenario run). */
+    /** For a bytes quiz, the event whose bytes the hex pane shows, in a run of the scenario open on its page. */
     public TimelineEvent quizEvent(String quizId) {
-        Quiz q = lesson.page(quizId).filter(Quiz.Bytes.class::isInstance).map(Quiz.class::cast)
-                .orElseThrow(() -> new IllegalArgumentException(lesson.id() + " has no bytes quiz " + quizId));
-        return Grader.event(quizId, ((Quiz.Bytes) q).event(), lessonRun());
+        Quiz q = bytesQuiz(quizId);
+        return Grader.event(quizId, q.aboutEvent(), runFor(q, null));
     }
 
-    private static boolean needsRun(Quiz q) {
-        return q instanceof Quiz.Bytes || q instanceof Quiz.Numeric n && n.from() != null;
+    /**
+     * For a bytes quiz, its event in {@code seen} (the first the quiz's selector matches), or empty when the run the
+     * student has open holds none (another scenario is open): then {@link #quizScenario} names the one to open.
+     */
+    public Optional<TimelineEvent> quizEvent(String quizId, ScenarioRun seen) {
+        Quiz q = bytesQuiz(quizId);
+        return seen == null ? Optional.empty() : q.aboutEvent().first(seen.timeline());
+    }
+
+    /** The scenario the lesson has open on the quiz's page (a name {@link Lesson#scenario(String)} knows). */
+    public String quizScenario(String quizId) {
+        return lesson.scenarioAt(lesson.indexOf(quiz(quizId).id()));
+    }
+
+    private Quiz quiz(String quizId) {
+        return lesson.page(quizId).filter(Quiz.class::isInstance).map(Quiz.class::cast)
+                .orElseThrow(() -> new IllegalArgumentException(lesson.id() + " has no quiz " + quizId));
+    }
+
+    private Quiz bytesQuiz(String quizId) {
+        Quiz q = quiz(quizId);
+        if (!(q instanceof Quiz.Bytes)) {
+            throw new IllegalArgumentException(lesson.id() + " has no bytes quiz " + quizId);
+        }
+        return q;
+    }
+
+    /** {@code seen} if the quiz's event is in it, else the run of the scenario open on the quiz's page. */
+    private ScenarioRun runFor(Quiz q, ScenarioRun seen) {
+        if (seen != null && q.aboutEvent().first(seen.timeline()).isPresent()) {
+            return seen;
+        }
+        return scenarioRun(lesson.scenarioAt(lesson.indexOf(q.id())));
     }
 
     /** The run of the lesson's own scenario (made once, on first use), or {@code null} if the lesson has none. */
     public ScenarioRun lessonRun() {
-        if (lessonRun == null) {
-            Optional<Scenario> s = lesson.baseScenario();
+        return scenarioRun(lesson.scenario());
+    }
+
+    /** A run of a scenario the lesson names (each made once, on first use), or {@code null} for none. */
+    public ScenarioRun scenarioRun(String name) {
+        if (name == null) {
+            return null;
+        }
+        ScenarioRun r = runs.get(name);
+        if (r == null) {
+            Optional<Scenario> s = lesson.scenario(name);
             if (s.isEmpty()) {
                 return null;
             }
-            lessonRun = ScenarioRunner.run(s.get());
+            r = ScenarioRunner.run(s.get());
+            runs.put(name, r);
         }
-        return lessonRun;
+        return r;
     }
 }

@@ -3,9 +3,11 @@ package org.netsim.lessons.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.LayerModel;
+import org.netsim.lessons.load.FieldKeys;
+import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.TimelineEvent;
@@ -31,6 +33,15 @@ public interface StudentView {
     String selectedFieldKey();
 
     /**
+     * The layer of the tree the selected field is in, or {@code null}; by default the protocol its key belongs to
+     * (the app reads it off the tree's row).
+     */
+    default Protocol selectedFieldProtocol() {
+        String key = selectedFieldKey();
+        return key == null ? null : FieldKeys.protocolOf(key).orElse(null);
+    }
+
+    /**
      * The bytes highlighted in the hex pane, in the buffer the inspector shows for the selected event (see
      * {@link ByteRange}), or {@code null}.
      */
@@ -48,10 +59,12 @@ public interface StudentView {
     List<Scenario.Action> addedActions();
 
     /**
-     * The frames of the live capture, or empty while the app cannot capture live (then a {@code captured} check
-     * reports that it needs live capture). Frames are Ethernet frames as a capture file holds them.
+     * What the live capture decoded so far, oldest first: the messages of real traffic captured in the app's Live
+     * capture tab (or of a capture file opened there), decoded from the reassembled TCP streams as {@code netsim
+     * decode} decodes them. An empty list while nothing is captured; empty (no list) only for a view that has no live
+     * capture at all, where a {@code captured} step may be skipped.
      */
-    default Optional<List<CapturedFrame>> liveCapture() {
+    default Optional<List<CaptureMessage>> capturedMessages() {
         return Optional.empty();
     }
 

@@ -78,7 +78,7 @@ class LessonLoaderTest {
         LessonLoader.Result r = LessonLoader.validate(resource("broken-lessons"));
         assertThat(r.lessons()).isEmpty();
         String shipped = "(shipped: broadcast-three-clients.yaml, lossy-retransmission.yaml, one-client.yaml, "
-                + "rooms.yaml, router-two-subnets.yaml, small-mtu.yaml)";
+                + "rooms.yaml, router-two-subnets.yaml, slow-reader.yaml, small-mtu.yaml)";
         String checks = "(known: selected-event, selected-field, selected-bytes, emitted, received, layer-model, "
                 + "reached-time, opened-scenario, captured)";
         assertThat(problems(r)).containsExactly(
@@ -96,7 +96,8 @@ class LessonLoaderTest {
                 "01-bad-lesson/lesson.yaml:14:11: step id \"find-syn-ack\" is used twice in this lesson (first at "
                         + "line 8)",
                 "01-bad-lesson/lesson.yaml:17:50: step \"find-syn-ack\": selected-event: unknown protocol \"TPC\" "
-                        + "(known: PHYSICAL, ETHERNET, ARP, IPV4, TCP, HTTP, WEBSOCKET, ENGINEIO, SOCKETIO, DATA)",
+                        + "(known: PHYSICAL, ETHERNET, ARP, IPV4, TCP, HTTP, WEBSOCKET, ENGINEIO, SOCKETIO, DATA, IPV6, "
+                        + "LINUX_SLL, LINUX_SLL2, NULL_LOOPBACK)",
                 "01-bad-lesson/lesson.yaml:17:62: step \"find-syn-ack\": selected-event: unknown TCP flag \"ACKK\" "
                         + "(known: CWR, ECE, URG, ACK, PSH, RST, SYN, FIN)",
                 "01-bad-lesson/lesson.yaml:20:7: step \"port\": needs \"hints\": at least one, shown after a wrong try",
@@ -111,8 +112,8 @@ class LessonLoaderTest {
                 "01-bad-lesson/lesson.yaml:40:7: step \"layers\": unknown key \"colour\" (known: id, prompt, "
                         + "points-at, expect, hints)",
                 "03-same-id/lesson.yaml:1:5: lesson id \"tcp\" is already used by 01-bad-lesson/lesson.yaml",
-                "04-run-checks/lesson.yaml:9:21: quiz \"no-such-event\": from: no event of one-client.yaml matches "
-                        + "{node: carol, protocol: TCP}",
+                "04-run-checks/lesson.yaml:9:21: quiz \"no-such-event\": from: no node carol in one-client.yaml "
+                        + "(nodes: server, alice, switch)",
                 "04-run-checks/lesson.yaml:16:14: quiz \"no-such-field\": the first event matching {node: server, "
                         + "protocol: TCP, flags: [SYN, ACK]} is event 34 (server down TCP: 3000 \u2192 54282 "
                         + "[SYN, ACK] Seq=1698920163 Ack=915146994 Win=65160 Len=0 MSS=1460 SACK_PERM "
@@ -127,6 +128,35 @@ class LessonLoaderTest {
                 "05-bad-scenario/scenario.yaml:4:1: this scenario does not read: unknown key \"switchez\" at "
                         + "org.netsim.scenario.Scenario[\"switchez\"] (known keys: [seed, switches, server, duration, "
                         + "capture, clients, links, routers, name, description, hosts, script])",
+                "06-run-selectors/lesson.yaml:9:25: step \"find-rto\": selected-event: no event of "
+                        + "lossy-retransmission.yaml matches {node: alice, protocol: TCP, direction: state, text: "
+                        + "retransmision}; the events matching {node: alice, protocol: TCP, direction: state} say "
+                        + "\"SYN_SENT\", \"ESTABLISHED\", \"retransmission timeout: nothing acknowledged for 200 ms, "
+                        + "...\", \"CLOSE_WAIT\", \"LAST_ACK\" and 1 more",
+                "06-run-selectors/lesson.yaml:15:33: step \"no-binary-here\": selected-field: no event of "
+                        + "lossy-retransmission.yaml carries a field socketio.attachments",
+                "06-run-selectors/lesson.yaml:21:25: step \"dave-emits\": emitted: dave is not a client of "
+                        + "lossy-retransmission.yaml (clients: alice)",
+                "06-run-selectors/lesson.yaml:27:37: step \"zed-receives\": received: zed is not a client of "
+                        + "lossy-retransmission.yaml (clients: alice)",
+                "06-run-selectors/lesson.yaml:27:62: step \"zed-receives\": received: the server of "
+                        + "lossy-retransmission.yaml has no namespace /nope (it has: /)",
+                // after the student's own emit a selector may match events the scenario lacks, but not a node
+                "06-run-selectors/lesson.yaml:39:25: step \"no-bob\": selected-event: no node bob in "
+                        + "lossy-retransmission.yaml (nodes: server, alice, switch)",
+                // a SYN's header is 40 bytes (MSS, SACK permitted, timestamps, window scale), not 32
+                "06-run-selectors/lesson.yaml:45:15: quiz \"header-size\": answer 32, but the run shows 40 (the "
+                        + "tcp.hdr_len of event 2 (alice down TCP))",
+                "06-run-selectors/lesson.yaml:52:15: quiz \"server-port\": accept does not hold \"3000\", which the "
+                        + "run shows (the tcp.dstport of event 2 (alice down TCP))",
+                "06-run-selectors/lesson.yaml:58:17: quiz \"one-byte\": the question asks for one byte, but "
+                        + "tcp.srcport is 2 bytes (59096) in event 2 (alice down TCP: 59096 \u2192 3000 [SYN] "
+                        + "Seq=3018746635 Win=64240 Len=0 MSS=1460 SACK_PERM TSval=2343791701 TSecr=0 WS=128)",
+                "06-run-selectors/lesson.yaml:66:72: quiz \"bad-match\": from: match is not a regular expression: "
+                        + "Unclosed group",
+                // checked against the scenario the lesson has open by then: small-mtu.yaml
+                "06-run-selectors/lesson.yaml:84:15: quiz \"fragments\": answer 3, but the run shows 2 (the info of "
+                        + "event 286 (r1 state IPv4))",
                 "index.yaml:1:26: no lesson folder 02-missing (no 02-missing/lesson.yaml)",
                 "index.yaml:1:38: lesson folder 01-bad-lesson is listed twice");
     }
@@ -200,7 +230,7 @@ class LessonLoaderTest {
                         + "opened-scenario, captured)",
                 "01-x/lesson.yaml:13:14: step \"none\": hints is empty: a step has at least one hint",
                 "01-x/lesson.yaml:17:18: step \"bytes\": unknown screen part \"toolbar\" (known: topology, event-list, "
-                        + "time-controls, stack, inspector-tree, hex, emit-composer, scenario-menu, layer-switch)",
+                        + "time-controls, stack, inspector-tree, hex, emit-composer, scenario-menu, layer-switch, live-capture)",
                 "01-x/lesson.yaml:18:32: step \"bytes\": selected-bytes: needs \"field\"",
                 "01-x/lesson.yaml:23:40: step \"recv\": received: give by (these clients) or by-at-least (how many), "
                         + "not both",
@@ -209,6 +239,42 @@ class LessonLoaderTest {
                 "01-x/lesson.yaml:33:63: step \"field\": selected-field: field tcp.dstport belongs to TCP, not IPV4",
                 "01-x/lesson.yaml:38:50: step \"emit\": emitted: namespace \"admin\" must start with '/' and hold no ','",
                 "01-x/lesson.yaml:40:5: page 8 has text and quiz: each page has exactly one of text, step, quiz");
+    }
+
+    @Test
+    void capturedStepsSayWhatTheCaptureMustHold() throws Exception {
+        LessonLoader.Result r = one("""
+                id: x
+                title: X
+                pages:
+                  - step:
+                      id: anything
+                      prompt: P
+                      expect: {captured: {at-least: 2}}
+                      hints: [h]
+                  - step:
+                      id: two-counts
+                      prompt: P
+                      expect: {captured: {event: chat, at-least: 2, min-frames: 2}}
+                      hints: [h]
+                  - step:
+                      id: by-sea
+                      prompt: P
+                      expect: {captured: {transport: pigeon}}
+                      hints: [h]
+                  - step:
+                      id: good
+                      prompt: P
+                      expect: {captured: {event: chat, args: [hi], transport: websocket, namespace: /admin, type: event}}
+                      hints: [h]
+                """);
+        assertThat(problems(r)).containsExactly(
+                "01-x/lesson.yaml:7:26: step \"anything\": captured: say what the capture must hold: an \"event\" (its "
+                        + "name), a \"type\" or a \"transport\"",
+                "01-x/lesson.yaml:12:53: step \"two-counts\": captured: min-frames is the old name of at-least: give one "
+                        + "of them",
+                "01-x/lesson.yaml:17:38: step \"by-sea\": captured: unknown transport \"pigeon\" (known: websocket, "
+                        + "polling)");
     }
 
     @Test
@@ -235,11 +301,11 @@ class LessonLoaderTest {
                         - {text: A, correct: true}
                         - {text: B}
                   - quiz:
-                      id: both
+                      id: neither
                       type: numeric
                       question: Q
-                      answer: 3
-                      from: {event: {node: server}, field: tcp.ack}
+                      hints: [h]
+                      tolerance: 1
                       why-wrong: W
                   - quiz:
                       id: from-without-scenario
@@ -262,8 +328,8 @@ class LessonLoaderTest {
                         + "(say multiple: true if all of them are required)",
                 "01-x/lesson.yaml:20:11: quiz \"no-why\": option 2: a wrong option needs \"why\": the feedback that "
                         + "says why it is wrong",
-                "01-x/lesson.yaml:22:7: quiz \"both\": give either \"answer\" (a number) or \"from\" (a field of an "
-                        + "event of the lesson's scenario), not both",
+                "01-x/lesson.yaml:22:7: quiz \"neither\": give \"answer\" (a number), \"from\" (where the run shows "
+                        + "it) or both",
                 "01-x/lesson.yaml:32:21: quiz \"from-without-scenario\": from: needs the lesson's scenario (the "
                         + "\"scenario\" key): the event is looked up in its run",
                 "01-x/lesson.yaml:33:18: quiz \"from-without-scenario\": tolerance cannot be negative",

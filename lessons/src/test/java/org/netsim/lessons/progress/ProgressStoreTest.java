@@ -145,4 +145,45 @@ class ProgressStoreTest {
         assertThatThrownBy(() -> new ProgressStore(dir).load("ada"))
                 .hasMessage(dir.resolve("ada.json") + ": progress format 2 is newer than this netsim reads (1)");
     }
+
+    /**
+     * A progress file this netsim cannot read (damaged, or written by a newer netsim) is moved aside, not overwritten:
+     * the student starts fresh, and the old file is kept, byte for byte, under a name that says why.
+     */
+    @Test
+    void anUnreadableFileIsMovedAsideAndNothingIsLost() throws IOException {
+        ProgressStore store = new ProgressStore(dir);
+        byte[] broken = "{\"format\": 1, \"student\": \"ada\", \"lessons\": {".getBytes(StandardCharsets.UTF_8);
+        Files.write(store.fileOf("ada"), broken);
+        ProgressStore.Opened opened = store.open("ada");
+        assertThat(opened.progress().lessons()).isEmpty();
+        assertThat(opened.problem()).contains("not a progress file");
+        assertThat(opened.saveable()).isTrue();
+        Path aside = opened.setAside();
+        assertThat(aside.getFileName().toString()).matches("ada\\.unreadable-\\d{8}-\\d{6}(-\\d+)?\\.json");
+        assertThat(Files.readAllBytes(aside)).isEqualTo(broken);
+        assertThat(store.fileOf("ada")).doesNotExist();
+        // the next save writes a new file and leaves the old one alone; the old one is not a student of its own
+        opened.progress().lesson("every-check").done("01-intro.md");
+        store.save(opened.progress());
+        assertThat(Files.readAllBytes(aside)).isEqualTo(broken);
+        assertThat(store.load("ada").lesson("every-check").pagesDone()).containsExactly("01-intro.md");
+        assertThat(store.students()).containsExactly("ada");
+
+        // a newer format: the same, and twice in one second gets a second name
+        String newer = "{\"format\": 99, \"student\": \"bo\", \"lessons\": {}}";
+        Files.writeString(store.fileOf("bo"), newer);
+        ProgressStore.Opened first = store.open("bo");
+        assertThat(first.problem()).contains("progress format 99 is newer than this netsim reads");
+        Files.writeString(store.fileOf("bo"), newer);
+        ProgressStore.Opened second = store.open("bo");
+        assertThat(second.setAside()).isNotEqualTo(first.setAside());
+        assertThat(Files.readString(first.setAside())).isEqualTo(newer);
+        assertThat(Files.readString(second.setAside())).isEqualTo(newer);
+        // a readable file opens as it is
+        ProgressStore.Opened fine = store.open("ada");
+        assertThat(fine.setAside()).isNull();
+        assertThat(fine.problem()).isNull();
+        assertThat(fine.progress().lesson("every-check").pagesDone()).containsExactly("01-intro.md");
+    }
 }

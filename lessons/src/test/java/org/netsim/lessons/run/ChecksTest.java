@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.netsim.capture.file.CaptureFileReader;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureDecoder;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.Check;
 import org.netsim.lessons.EventSelector;
@@ -72,10 +73,10 @@ class ChecksTest {
         EventSelector chatFrame = new EventSelector("alice", Protocol.WEBSOCKET, Direction.DOWN, null, "chat", null);
         List<TimelineEvent> all = d.run().timeline().events();
         // Alice's first WebSocket frame is the 2probe ping; her first one carrying "chat" is the emit at 300 ms
-        assertThat(all.get(355).description()).isEqualTo("WebSocket Text [FIN] [MASKED]");
-        assertThat(chatFrame.matches(all.get(355))).isFalse();
-        assertThat(chatFrame.mismatches(all.get(355))).containsExactly("its info does not mention \"chat\"");
-        assertThat(chatFrame.first(d.run().timeline()).orElseThrow().index()).isEqualTo(638);
+        assertThat(all.get(388).description()).isEqualTo("WebSocket Text [FIN] [MASKED]");
+        assertThat(chatFrame.matches(all.get(388))).isFalse();
+        assertThat(chatFrame.mismatches(all.get(388))).containsExactly("its info does not mention \"chat\"");
+        assertThat(chatFrame.first(d.run().timeline()).orElseThrow().index()).isEqualTo(628);
         // the SYN-ACK's peer is Alice (the other end of its connection); its frame on lan1 travels to the switch
         assertThat(EventSelector.peerOf(all.get(34))).isEqualTo("alice");
         assertThat(EventSelector.peerOf(all.get(37))).isEqualTo("switch");
@@ -107,7 +108,7 @@ class ChecksTest {
         assertThat(eval(key, d).message()).isEqualTo("The selected event's bytes hold no websocket.masking_key: select "
                 + "an event that carries it first.");
         // Alice's chat frame (a WebSocket message: 2 header bytes, then the 4-byte masking key)
-        stepTo(d, 638);
+        stepTo(d, 628);
         assertThat(eval(key, d).message()).isEqualTo("No bytes are highlighted in the hex pane.");
         d.highlight(new ByteRange(1, 5));
         CheckResult off = eval(key, d);
@@ -117,7 +118,7 @@ class ChecksTest {
         d.highlight(new ByteRange(2, 6));
         assertThat(eval(key, d).message()).isEqualTo("The highlighted bytes 2\u20135 are exactly Masking key.");
         // on the wire the same key sits after preamble, Ethernet, IPv4, TCP headers: the inspector's offsets count
-        stepTo(d, 639);
+        stepTo(d, 629);
         TimelineEvent e = d.selectedEvent();
         assertThat(d.clickField("websocket.masking_key")).as("%s", e).isTrue();
         assertThat(d.highlightedBytes().start()).isGreaterThan(54);
@@ -169,12 +170,101 @@ class ChecksTest {
                 .isEqualTo("One \"chat\" emit reached bob, carol.");
         CheckResult three = eval(new Check.Received("chat", 3, List.of(), null), d);
         assertThat(three.status()).isEqualTo(Status.NOT_YET);
-        assertThat(three.message()).isEqualTo("The widest \"chat\" emit reached bob, carol; it must reach 3 clients.");
+        assertThat(three.message()).isEqualTo("Your \"chat\" emit reached bob, carol; it must reach 3 clients.");
         assertThat(eval(new Check.Received("chat", 0, List.of("alice"), null), d).passed()).isFalse();
         assertThat(eval(new Check.Received("news", 0, List.of("alice", "bob", "carol"), null), d).passed()).isTrue();
         assertThat(eval(new Check.Received("shout", 1, List.of(), null), d).message())
                 .isEqualTo("No client has received a \"shout\" event yet; it must reach 1 client.");
         assertThat(eval(new Check.Received("news", 1, List.of(), "/admin"), d).passed()).isFalse();
+    }
+
+    /** io.emit reaches everyone: at least Bob, yet not only Bob; socket.to(room) from Alice's socket is only Bob. */
+    @Test
+    void receivedOnlyAndNotByAreExact() {
+        StudentDesk d = new StudentDesk().open("rooms.yaml", ScenarioFile.builtIn("rooms.yaml"));
+        d.add(serverAction("200ms", "io.emit", null, null, "psst"));
+        Check onlyBob = new Check.Received("psst", 0, List.of(), List.of("bob"), List.of(), null);
+        assertThat(eval(new Check.Received("psst", 0, List.of("bob"), null), d).passed()).isTrue();
+        CheckResult everyone = eval(onlyBob, d);
+        assertThat(everyone.passed()).isFalse();
+        assertThat(everyone.message()).isEqualTo("Your \"psst\" emit reached alice, bob, carol; it must reach only "
+                + "bob, yet alice and carol got it too.");
+        Check notAlice = new Check.Received("psst", 1, List.of(), List.of(), List.of("alice"), null);
+        assertThat(eval(notAlice, d).message()).endsWith("it must reach 1 client, and not alice, yet alice got it.");
+        // a second emit, to the room from Alice's socket: that one is only Bob (each emit is judged on its own)
+        d.add(serverAction("210ms", "socket.to(room).emit", "alice", "maths", "psst"));
+        assertThat(eval(onlyBob, d).message()).isEqualTo("One \"psst\" emit reached bob.");
+        assertThat(eval(notAlice, d).passed()).isTrue();
+    }
+
+    /** A field selected in the event the step is about, not in any event that has it. */
+    @Test
+    void selectedFieldInTheEventAskedFor() {
+        StudentDesk d = new StudentDesk().open("small-mtu.yaml", ScenarioFile.builtIn("small-mtu.yaml"));
+        EventSelector fragment = new EventSelector("r1", Protocol.IPV4, Direction.DOWN, null, "Fragmented", null);
+        Check mf = new Check.SelectedField("ip.flags.mf", null, fragment);
+        assertThat(eval(mf, d).message()).isEqualTo("No field is selected in the inspector; first select the event "
+                + "the step is about: no event is selected.");
+        // Alice's SYN: an IPv4 packet with a More Fragments flag too, but no fragment
+        stepTo(d, d.run().timeline().query().node("alice").protocol(Protocol.TCP).direction(Direction.DOWN).list()
+                .get(0).index());
+        assertThat(d.clickField("ip.flags.mf")).isTrue();
+        CheckResult syn = eval(mf, d);
+        assertThat(syn.passed()).isFalse();
+        assertThat(syn.message()).startsWith("That is the right field, but in another event: the selected event "
+                + "(alice down TCP: ").contains("it happens at alice, not r1");
+        assertThat(eval(new Check.SelectedField("ip.flags.mf", null), d).passed()).isTrue();
+        stepTo(d, fragment.first(d.run().timeline()).orElseThrow().index());
+        assertThat(d.clickField("ip.flags.mf")).isTrue();
+        assertThat(eval(mf, d).passed()).isTrue();
+        // the bytes of a field, in the event asked for
+        Check bytes = new Check.SelectedBytes("ip.id", new EventSelector("alice", null, null, null, null, null));
+        assertThat(d.clickField("ip.id")).isTrue();
+        assertThat(eval(bytes, d).message()).startsWith("The hex pane shows another event than the one asked for");
+    }
+
+    /** The field must be in the layer the step names: a row's layer is what the view reports. */
+    @Test
+    void selectedFieldInTheLayerAskedFor() {
+        StudentDesk d = open("one-client.yaml");
+        stepTo(d, 34);
+        assertThat(d.clickField("tcp.dstport")).isTrue();
+        StudentView elsewhere = new StudentView() {
+            @Override public org.netsim.scenario.ScenarioRun run() { return d.run(); }
+            @Override public String scenarioName() { return d.scenarioName(); }
+            @Override public TimelineEvent selectedEvent() { return d.selectedEvent(); }
+            @Override public String selectedFieldKey() { return d.selectedFieldKey(); }
+            @Override public Protocol selectedFieldProtocol() { return Protocol.IPV4; }
+            @Override public ByteRange highlightedBytes() { return d.highlightedBytes(); }
+            @Override public LayerModel layerModel() { return d.layerModel(); }
+            @Override public long currentTimeNanos() { return d.currentTimeNanos(); }
+            @Override public List<Scenario.Action> addedActions() { return d.addedActions(); }
+        };
+        Check tcp = new Check.SelectedField("tcp.dstport", Protocol.TCP);
+        assertThat(Checks.evaluate(tcp, d).passed()).isTrue();
+        assertThat(Checks.evaluate(tcp, elsewhere).message()).isEqualTo("The selected tcp.dstport is in the IPv4 "
+                + "layer of the tree; the one in the TCP layer is asked for.");
+    }
+
+    /** An emit that must travel over WebSocket: one sent while the client still polls is not it. */
+    @Test
+    void emittedOverTheTransportAskedFor() {
+        StudentDesk d = open("one-client.yaml");
+        Check overWebSocket = new Check.Emitted("alice", "early", null, null, "websocket");
+        d.add(action("3ms", "alice", "early", "x"));
+        CheckResult polling = eval(overWebSocket, d);
+        assertThat(polling.passed()).isFalse();
+        assertThat(polling.message()).isEqualTo("Your \"early\" went over HTTP long-polling, before the upgrade to "
+                + "WebSocket was done; send it again later, when it goes over websocket.");
+        assertThat(eval(new Check.Emitted("alice", "early", null, null, "polling"), d).passed()).isTrue();
+        d.undoAdd();
+        d.add(action("200ms", "alice", "early", "x"));
+        assertThat(eval(overWebSocket, d).passed()).isTrue();
+    }
+
+    static Scenario.Action serverAction(String at, String form, String socket, String room, String event) {
+        return new Scenario.Action(at, null, null, JsonNodeFactory.instance.arrayNode().add("hi"), null, null, null,
+                form, socket, room, event, null, null, null);
     }
 
     @Test
@@ -199,27 +289,62 @@ class ChecksTest {
         assertThat(eval(broadcast, other).passed()).isTrue();
     }
 
+    /** A captured step is judged against the messages the live capture decoded: real Node traffic here. */
     @Test
-    void capturedNeedsLiveCaptureUntilTheAppHasItThenCountsFramesWithTheEvent() throws Exception {
+    void capturedLooksAtTheDecodedMessagesOfTheLiveCapture() throws Exception {
         StudentDesk d = open("one-client.yaml");
         Check chat = new Check.Captured("chat", 1);
         CheckResult none = eval(chat, d);
-        assertThat(none.status()).isEqualTo(Status.NEEDS_LIVE_CAPTURE);
-        assertThat(none.message()).startsWith("This step needs live capture");
-        // real Node socket.io 4.8.4 traffic: 42["chat","hi"] once, client to server
-        List<CapturedFrame> frames;
+        assertThat(none.status()).isEqualTo(Status.NOT_YET);
+        assertThat(none.message()).isEqualTo("Nothing is captured yet: in the Live capture tab start a capture (or "
+                + "open a capture file), then send a Socket.IO EVENT \"chat\" for real.");
+        // real Node socket.io 4.8.4 traffic: 42["chat","hi"] once, client to server, over WebSocket
+        List<CaptureMessage> messages = new java.util.ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/websocket-only.pcap");
              CaptureFileReader r = CaptureFileReader.open(in)) {
-            frames = r.stream().toList();
+            CaptureDecoder.forMessages(messages::add).decode(r);
         }
-        d.capture(frames);
-        assertThat(eval(chat, d).message()).isEqualTo("The capture holds \"chat\" in 1 frame.");
+        d.capture(messages);
+        CheckResult one = eval(chat, d);
+        assertThat(one.passed()).isTrue();
+        assertThat(one.message()).startsWith("The capture holds 1 such message: frame ").endsWith(
+                ", 42[\"chat\",\"hi\"].");
         CheckResult two = eval(new Check.Captured("chat", 2), d);
         assertThat(two.status()).isEqualTo(Status.NOT_YET);
-        assertThat(two.message()).isEqualTo("The capture holds \"chat\" in 1 frame of " + frames.size()
-                + "; it needs 2. Emit it while capturing.");
+        assertThat(two.message()).isEqualTo("The capture holds " + messages.size() + " messages, only 1 of them a "
+                + "Socket.IO EVENT \"chat\"; it needs 2 of a Socket.IO EVENT \"chat\". Send it while capturing.");
         assertThat(eval(new Check.Captured("srv-bin", 1), d).passed()).isTrue();
-        assertThat(eval(new Check.Captured("nope", 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("nope", 1), d).message()).contains("none of them a Socket.IO EVENT "
+                + "\"nope\"");
+        // the other keys: arguments, transport, a type of message, a namespace
+        var hi = JsonNodeFactory.instance.arrayNode().add("hi");
+        assertThat(eval(new Check.Captured("chat", null, "websocket", null, hi, 1), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured("chat", null, "polling", null, null, 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("chat", null, null, null, JsonNodeFactory.instance.arrayNode().add("ho"),
+                1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured(null, "ACK", null, null, null, 3), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured(null, "PING", null, null, null, 1), d).passed()).isFalse();
+        assertThat(eval(new Check.Captured("admin-event", null, "websocket", "/admin", null, 1), d).passed()).isTrue();
+        assertThat(eval(new Check.Captured("admin-event", null, null, "/", null, 1), d).passed()).isFalse();
+    }
+
+    /** A view without live capture at all (not the app's) lets the student go on. */
+    @Test
+    void aViewWithoutLiveCaptureSaysSo() {
+        StudentDesk d = open("one-client.yaml");
+        StudentView noCapture = new StudentView() {
+            @Override public org.netsim.scenario.ScenarioRun run() { return d.run(); }
+            @Override public String scenarioName() { return d.scenarioName(); }
+            @Override public TimelineEvent selectedEvent() { return null; }
+            @Override public String selectedFieldKey() { return null; }
+            @Override public ByteRange highlightedBytes() { return null; }
+            @Override public LayerModel layerModel() { return LayerModel.OSI; }
+            @Override public long currentTimeNanos() { return 0; }
+            @Override public List<Scenario.Action> addedActions() { return List.of(); }
+        };
+        CheckResult r = Checks.evaluate(new Check.Captured("chat", 1), noCapture);
+        assertThat(r.status()).isEqualTo(Status.NEEDS_LIVE_CAPTURE);
+        assertThat(r.message()).startsWith("This step needs live capture, which this view does not have");
     }
 
     static Scenario.Action action(String at, String client, String event, String arg) {

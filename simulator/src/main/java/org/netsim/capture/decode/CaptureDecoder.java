@@ -10,17 +10,23 @@ import org.netsim.capture.file.CapturedFrame;
 import org.netsim.capture.reassembly.TcpFlow;
 import org.netsim.capture.reassembly.TcpReassembler;
 import org.netsim.pdu.PayloadDissector;
+import org.netsim.pdu.Hex;
 import org.netsim.pdu.Pdu;
-import org.netsim.wire.ethernet.EthernetCodec;
 import org.netsim.wire.ipv4.Ipv4Address;
 import org.netsim.wire.ipv4.Ipv4Codec;
 import org.netsim.wire.ipv4.Ipv4Reassembler;
+import org.netsim.wire.ipv6.Ipv6Address;
+import org.netsim.wire.ipv6.Ipv6Codec;
+import org.netsim.wire.ipv6.Ipv6Layout;
+import org.netsim.wire.link.LinkLayer;
+import org.netsim.wire.link.LinkType;
 import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.tcp.TcpCodec;
 
 /**
- * Decodes captured traffic the way a receiver reads it: Ethernet, IPv4 (fragments joined), TCP reassembled per
- * connection ({@link TcpReassembler}: out-of-order segments, retransmissions, gaps), then on each connection's byte
+ * Decodes captured traffic the way a receiver reads it: the link header (Ethernet, Linux cooked capture v1 and v2
+ * from the {@code any} device, BSD loopback from macOS's {@code lo0}, or raw IP: {@link LinkType}), IPv4 (fragments
+ * joined) or IPv6 (extension headers walked), TCP reassembled per connection ({@link TcpReassembler}: out-of-order segments, retransmissions, gaps), then on each connection's byte
  * streams HTTP/1.1 (polling requests and responses, bodies of any length across segments), the WebSocket upgrade,
  * WebSocket frames (any length, across any number of segments; fragmented messages joined; masking undone), Engine.IO
  * (polling payloads split at 0x1e, {@code b} base64 binary) and Socket.IO (binary attachments joined to their event,
@@ -64,6 +70,7 @@ public final class CaptureDecoder {
 
     private static final int ETHERNET_HEADER = 14;
     private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86dd;
 
     /** Receives each message as it completes; the view is valid only during the call. */
     @FunctionalInterface
@@ -77,6 +84,8 @@ public final class CaptureDecoder {
     final SocketIoSessions sessions;
     private final TcpReassembler tcp;
     private final Ipv4Reassembler fragments = new Ipv4Reassembler();
+    /** Link types already reported as not decoded: one message each, not one per frame. */
+    private final java.util.Set<Integer> linkTypesReported = new java.util.HashSet<>(2);
     private byte[] work = new byte[4096];
     private long lastFrame;
     private long lastTime;
@@ -137,25 +146,44 @@ public final class CaptureDecoder {
     }
 
     /**
-     * Decodes one frame: {@code buf[off, off+len)} with its number, timestamp and link type. The bytes may be changed
-     * (WebSocket payloads are unmasked in place) and are not kept after the call.
+     * Decodes one frame: {@code buf[off, off+len)} with its number, timestamp and link type ({@link LinkType}:
+     * Ethernet, Linux cooked capture v1 and v2, BSD loopback NULL and LOOP, raw IP). The bytes may be changed
+     * (WebSocket payloads are unmasked in place) and are not kept after the call. Frames of a link type that is not
+     * decoded are skipped, with one message the first time.
      */
     public void frame(long index, long timeNanos, int linkType, byte[] buf, int off, int len) {
         lastFrame = index;
         lastTime = timeNanos;
-        if (linkType != CapturedFrame.LINKTYPE_ETHERNET) {
-            out.bad(index, index, timeNanos, "", "", null, "link type " + linkType
-                    + " is not Ethernet (1); only Ethernet captures are decoded", List.of());
-            return;
+        int type;
+        int header;
+        if (linkType == LinkType.ETHERNET) {
+            if (len < ETHERNET_HEADER) {
+                lowerLayerProblem(index, timeNanos, linkType, buf, off, len);
+                return;
+            }
+            type = u16(buf, off + 12);
+            header = ETHERNET_HEADER;
+        } else {
+            long start = LinkLayer.networkStart(linkType, buf, off, len);
+            if (start == LinkLayer.NOT_DECODED) {
+                if (linkTypesReported.add(linkType)) {
+                    out.bad(index, index, timeNanos, "", "", null, LinkType.notDecoded(linkType)
+                            + ": its frames are skipped", List.of());
+                }
+                return;
+            }
+            if (start == LinkLayer.TOO_SHORT) {
+                lowerLayerProblem(index, timeNanos, linkType, buf, off, len);
+                return;
+            }
+            type = (int) (start >>> 32);
+            header = (int) start;
         }
-        if (len < ETHERNET_HEADER) {
-            lowerLayerProblem(index, timeNanos, buf, off, len);
-            return;
+        if (type == ETHERTYPE_IPV4) {
+            ipv4(index, timeNanos, buf, off + header, len - header, linkType, buf, off, len);
+        } else if (type == ETHERTYPE_IPV6) {
+            ipv6(index, timeNanos, buf, off + header, len - header, linkType, buf, off, len);
         }
-        if (u16(buf, off + 12) != ETHERTYPE_IPV4) {
-            return;
-        }
-        ipv4(index, timeNanos, buf, off + ETHERNET_HEADER, len - ETHERNET_HEADER, buf, off, len);
     }
 
     /** The capture ended: segments held ahead of holes are delivered after their gaps, unfinished messages reported. */
@@ -165,28 +193,30 @@ public final class CaptureDecoder {
 
     // ------------------------------------------------------------------------------------------- IPv4 and TCP
 
-    private void ipv4(long index, long time, byte[] b, int o, int l, byte[] frame, int frameOff, int frameLen) {
+    private void ipv4(long index, long time, byte[] b, int o, int l, int link, byte[] frame, int frameOff,
+                      int frameLen) {
         if (l < 20 || (b[o] & 0xf0) != 0x40) {
-            lowerLayerProblem(index, time, frame, frameOff, frameLen);
+            lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
             return;
         }
         int ihl = (b[o] & 0x0f) * 4;
         int total = u16(b, o + 2);
         if (ihl < 20 || ihl > l || total < ihl) {
-            lowerLayerProblem(index, time, frame, frameOff, frameLen);
+            lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
             return;
         }
         int end = o + Math.min(total, l);
-        if (total > l) {
-            // cut short by the capture's snapshot length: say so, and give TCP what is there
-            lowerLayerProblem(index, time, frame, frameOff, frameLen);
+        boolean cut = total > l;
+        if (cut) {
+            // cut short by the capture's snapshot length: say so (once), and give TCP what is there
+            lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
         }
         int fragment = u16(b, o + 6);
         if ((fragment & 0x3fff) != 0) {
             Optional<byte[]> whole = fragments.accept(Arrays.copyOfRange(b, o, end));
             if (whole.isPresent()) {
                 byte[] p = whole.get();
-                ipv4(index, time, p, 0, p.length, p, 0, p.length);
+                ipv4(index, time, p, 0, p.length, LinkType.RAW, p, 0, p.length);
             }
             return;
         }
@@ -195,34 +225,100 @@ public final class CaptureDecoder {
         }
         int t = o + ihl;
         int tl = end - t;
-        if (tl < 20) {
-            lowerLayerProblem(index, time, frame, frameOff, frameLen);
-            return;
-        }
-        int dataOffset = ((b[t + 12] & 0xf0) >>> 4) * 4;
+        int dataOffset = tl < 20 ? 0 : ((b[t + 12] & 0xf0) >>> 4) * 4;
         if (dataOffset < 20 || dataOffset > tl) {
-            lowerLayerProblem(index, time, frame, frameOff, frameLen);
+            if (!cut) {
+                lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
+            }
             return;
         }
         tcp.segment(index, time, s32(b, o + 12), u16(b, t), s32(b, o + 16), u16(b, t + 2), u32(b, t + 4),
                 u32(b, t + 8), b[t + 13] & 0xff, b, t + dataOffset, tl - dataOffset);
     }
 
-    /** A frame the fast path refused below TCP: the codecs say exactly what is wrong with it. */
-    private void lowerLayerProblem(long index, long time, byte[] b, int off, int len) {
-        String[] ends = {"", ""};
-        if (len >= ETHERNET_HEADER + 20 && u16(b, off + 12) == ETHERTYPE_IPV4) {
-            ends[0] = new Ipv4Address(s32(b, off + 26)).toString();
-            ends[1] = new Ipv4Address(s32(b, off + 30)).toString();
+    /**
+     * An IPv6 packet (RFC 8200): the extension headers walked to the upper-layer header, TCP handed to the
+     * reassembler with both 128-bit addresses. Fragments are not reassembled: the first of a packet is reported.
+     */
+    private void ipv6(long index, long time, byte[] b, int o, int l, int link, byte[] frame, int frameOff,
+                      int frameLen) {
+        if (l < Ipv6Layout.HEADER_LENGTH || (b[o] & 0xf0) != 0x60) {
+            lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
+            return;
         }
-        Pdu root = EthernetCodec.dissect(b, off, len, false, (eth, b1, o1, l1) ->
-                eth.etherType().value() != ETHERTYPE_IPV4 ? List.of() : List.of(Ipv4Codec.dissect(b1, o1, l1,
-                        (ip, b2, o2, l2) -> {
-                            ends[0] = ip.source().toString();
-                            ends[1] = ip.destination().toString();
-                            return ip.protocol().value() != 6 ? List.of() : List.of(TcpCodec.dissect(b2, o2, l2,
-                                    ip.source(), ip.destination(), PayloadDissector.raw()));
-                        })));
+        int end = o + Ipv6Layout.HEADER_LENGTH + u16(b, o + 4);
+        boolean cut = end > o + l;
+        if (cut) {
+            // cut short by the capture's snapshot length: say so (once), and give TCP what is there
+            lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
+            end = o + l;
+        }
+        int next = b[o + 6] & 0xff;
+        int at = o + Ipv6Layout.HEADER_LENGTH;
+        while (Ipv6Codec.isExtension(next)) {
+            int n = end - at < 8 ? -1 : next == Ipv6Layout.FRAGMENT_HEADER ? 8 : ((b[at + 1] & 0xff) + 1) * 8;
+            if (n < 0 || n > end - at) {
+                if (!cut) {
+                    lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
+                }
+                return;
+            }
+            if (next == Ipv6Layout.FRAGMENT_HEADER && (u16(b, at + 2) & 0xfff9) != 0) {
+                if ((u16(b, at + 2) & 0xfff8) == 0) {
+                    out.bad(index, index, time, Ipv6Address.of(b, o + 8).toString(),
+                            Ipv6Address.of(b, o + 24).toString(), null, "IPv6: fragmented packet (identification "
+                                    + Hex.prefixed(u32(b, at + 4), 8) + ") is not reassembled (netsim reassembles "
+                                    + "IPv4 fragments only)", List.of());
+                }
+                return;
+            }
+            next = b[at] & 0xff;
+            at += n;
+        }
+        if (next != 6) {
+            return;
+        }
+        int tl = end - at;
+        int dataOffset = tl < 20 ? 0 : ((b[at + 12] & 0xf0) >>> 4) * 4;
+        if (dataOffset < 20 || dataOffset > tl) {
+            if (!cut) {
+                lowerLayerProblem(index, time, link, frame, frameOff, frameLen);
+            }
+            return;
+        }
+        tcp.segment(index, time, Ipv6Address.of(b, o + 8), u16(b, at), Ipv6Address.of(b, o + 24), u16(b, at + 2),
+                u32(b, at + 4), u32(b, at + 8), b[at + 13] & 0xff, b, at + dataOffset, tl - dataOffset);
+    }
+
+    /** A frame the fast path refused below TCP: the codecs say exactly what is wrong with it. */
+    private void lowerLayerProblem(long index, long time, int link, byte[] b, int off, int len) {
+        String[] ends = {"", ""};
+        // the addresses as far as the bytes give them, even when the IP header itself is what is wrong
+        long start = LinkLayer.networkStart(link, b, off, len);
+        int at = off + (int) start;
+        if (start >= 0 && (start >>> 32) == ETHERTYPE_IPV4 && off + len >= at + 20) {
+            ends[0] = new Ipv4Address(s32(b, at + 12)).toString();
+            ends[1] = new Ipv4Address(s32(b, at + 16)).toString();
+        } else if (start >= 0 && (start >>> 32) == ETHERTYPE_IPV6 && off + len >= at + Ipv6Layout.HEADER_LENGTH) {
+            ends[0] = Ipv6Address.of(b, at + Ipv6Layout.SOURCE_OFFSET).toString();
+            ends[1] = Ipv6Address.of(b, at + Ipv6Layout.DESTINATION_OFFSET).toString();
+        }
+        Pdu root = LinkLayer.dissect(link, b, off, len, false, (type, b1, o1, l1) -> {
+            if (type.value() == ETHERTYPE_IPV4) {
+                return List.of(Ipv4Codec.dissect(b1, o1, l1, (ip, b2, o2, l2) -> {
+                    ends[0] = ip.source().toString();
+                    ends[1] = ip.destination().toString();
+                    return ip.protocol().value() != 6 ? List.of() : List.of(TcpCodec.dissect(b2, o2, l2,
+                            ip.source(), ip.destination(), PayloadDissector.raw()));
+                }));
+            }
+            if (type.value() == ETHERTYPE_IPV6) {
+                return List.of(Ipv6Codec.dissect(b1, o1, l1, (ip, b2, o2, l2) ->
+                        ip.upperLayerProtocol() != 6 ? List.of() : List.of(TcpCodec.dissectOverIpv6(b2, o2, l2,
+                                ip.source(), ip.finalDestination(), PayloadDissector.raw()))));
+            }
+            return List.of();
+        });
         Optional<Pdu> bad = root.firstMalformed();
         if (bad.isPresent()) {
             out.bad(index, index, time, ends[0], ends[1], null,

@@ -3,9 +3,10 @@ package org.netsim.capture.decode;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Pdu;
 import org.netsim.stack.StackDissector;
+import org.netsim.wire.http.ContentCoding;
 import org.netsim.wire.http.HttpCodec;
 import org.netsim.wire.http.HttpDecoded;
 import org.netsim.wire.http.HttpFraming;
@@ -53,7 +54,7 @@ final class HttpReader extends SideReader {
                 return;
             }
             scanFrom = -1;
-            long total = messageLength(b, start, headEnd, avail);
+            long total = HttpCodec.messageLength(b, start, headEnd, avail);
             if (total == -2) {
                 // the head itself is malformed: the codec says why
                 HttpDecoded d = HttpCodec.decode(b, start, headEnd - start);
@@ -89,39 +90,10 @@ final class HttpReader extends SideReader {
         }
     }
 
-    /**
-     * The whole message's length from the head in {@code b[start, headEnd)}: -1 if it cannot be known yet (a body
-     * that ends with the connection, a chunked body not yet complete), -2 if the head is malformed.
-     */
-    private static long messageLength(byte[] b, int start, int headEnd, int avail) {
-        HttpDecoded head = HttpCodec.decode(b, start, headEnd - start);
-        HttpMessage m = head.message();
-        if (m == null || (!head.isOk() && !head.isTruncated())) {
-            return -2;
-        }
-        int headLength = headEnd - start;
-        if (!m.isRequest() && (m.status() / 100 == 1 || m.status() == 204 || m.status() == 304)) {
-            return headLength;
-        }
-        if (m.header("Transfer-Encoding").isPresent()) {
-            HttpDecoded whole = HttpCodec.decode(b, start, avail);
-            if (whole.isTruncated()) {
-                return -1;
-            }
-            return whole.length();
-        }
-        Optional<String> cl = m.header("Content-Length");
-        if (cl.isPresent()) {
-            long n = HttpFraming.contentLength(cl.get());
-            return n < 0 ? headLength : headLength + n;
-        }
-        return m.isRequest() ? headLength : -1;
-    }
-
     /** The length of the message at the front of the buffer, or a negative number while it cannot be known. */
     long bufferedMessageLength() {
         int headEnd = HttpFraming.headEnd(in.buf, in.start, in.end);
-        return headEnd < 0 ? -1 : messageLength(in.buf, in.start, headEnd, in.available());
+        return headEnd < 0 ? -1 : HttpCodec.messageLength(in.buf, in.start, headEnd, in.available());
     }
 
     /** The stream ended with bytes left: a response whose body runs to the end of the connection (RFC 9112 §6.3). */
@@ -155,8 +127,9 @@ final class HttpReader extends SideReader {
             s.other.http.expects.add(new Expected(polling && "GET".equals(m.method()) ? Expect.POLLING
                     : upgrade ? Expect.UPGRADE : Expect.PLAIN, session));
             List<Pdu> pdus = raw == null ? List.of() : List.of(StackDissector.dissectHttpMessage(raw, polling && post));
-            if (polling && post && !m.body().isEmpty()) {
-                sessions.pollingBody(s, session != null ? session : new SocketIoSessions.Session(), m.content(), frame,
+            Bytes content = polling && post && !m.body().isEmpty() ? content(m, frame, first, time, pdus) : null;
+            if (content != null) {
+                sessions.pollingBody(s, session != null ? session : new SocketIoSessions.Session(), content, frame,
                         first, time, pdus);
             }
             if (upgrade) {
@@ -190,10 +163,27 @@ final class HttpReader extends SideReader {
             s.other.mode = Side.Mode.HTTP;
             s.other.parse(frame, time);
         }
-        if (pollingBody && !m.body().isEmpty()) {
-            sessions.pollingBody(s, e.session != null ? e.session : new SocketIoSessions.Session(), m.content(), frame,
+        Bytes content = pollingBody && !m.body().isEmpty() ? content(m, frame, first, time, pdus) : null;
+        if (content != null) {
+            sessions.pollingBody(s, e.session != null ? e.session : new SocketIoSessions.Session(), content, frame,
                     first, time, pdus);
         }
+    }
+
+    /**
+     * The body's content with the chunk framing and the content codings undone (netty-socketio gzips its polling
+     * responses when the client accepts gzip); {@code null}, reported, when it cannot be decoded.
+     */
+    private Bytes content(HttpMessage m, long frame, long first, long time, List<Pdu> pdus) {
+        if (!m.isChunked() && !ContentCoding.isEncoded(m)) {
+            return m.body();
+        }
+        ContentCoding.Result r = ContentCoding.content(m, options.maxMessageBytes());
+        if (!r.isOk()) {
+            out.bad(side, frame, first, time, "HTTP: " + r.problem(), pdus);
+            return null;
+        }
+        return r.content();
     }
 
     /** The value of {@code name} in the query of a request target, or {@code null}. */

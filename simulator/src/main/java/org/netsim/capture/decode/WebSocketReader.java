@@ -12,6 +12,7 @@ import org.netsim.pdu.Bytes;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Pdu;
 import org.netsim.stack.StackDissector;
+import org.netsim.wire.websocket.CloseCodes;
 import org.netsim.wire.websocket.Masking;
 import org.netsim.wire.websocket.MessageAssembler;
 import org.netsim.wire.websocket.Opcode;
@@ -120,7 +121,7 @@ final class WebSocketReader extends SideReader {
                            long first, long time, List<Pdu> pdus) {
         if ((opcode & 0x8) != 0) {
             out.message(side, frame, first, time, "websocket", "websocket", CONTROL_TYPES[opcode], null, null, null,
-                    null, List.of(), SocketIoScan.text(b, s, s + n), 0, null, pdus);
+                    null, List.of(), CloseCodes.controlText(opcode, b, s, n), 0, null, pdus);
             return;
         }
         if (opcode == 0) {

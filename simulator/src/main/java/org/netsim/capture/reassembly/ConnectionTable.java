@@ -10,7 +10,7 @@ import java.util.List;
 final class ConnectionTable {
     private long[] keyA = new long[64];
     private long[] keyB = new long[64];
-    private TcpReassembler.Connection[] values = new TcpReassembler.Connection[64];
+    private Connections.Connection[] values = new Connections.Connection[64];
     private int size;
 
     private static long endpoint(int ip, int port) {
@@ -36,14 +36,14 @@ final class ConnectionTable {
         return ~i;
     }
 
-    TcpReassembler.Connection get(int ip1, int port1, int ip2, int port2) {
+    Connections.Connection get(int ip1, int port1, int ip2, int port2) {
         long x = endpoint(ip1, port1);
         long y = endpoint(ip2, port2);
         int i = x <= y ? find(x, y) : find(y, x);
         return i >= 0 ? values[i] : null;
     }
 
-    void put(int ip1, int port1, int ip2, int port2, TcpReassembler.Connection c) {
+    void put(int ip1, int port1, int ip2, int port2, Connections.Connection c) {
         long x = endpoint(ip1, port1);
         long y = endpoint(ip2, port2);
         long a = Math.min(x, y);
@@ -92,10 +92,10 @@ final class ConnectionTable {
     private void grow() {
         long[] oa = keyA;
         long[] ob = keyB;
-        TcpReassembler.Connection[] ov = values;
+        Connections.Connection[] ov = values;
         keyA = new long[ov.length * 2];
         keyB = new long[ov.length * 2];
-        values = new TcpReassembler.Connection[ov.length * 2];
+        values = new Connections.Connection[ov.length * 2];
         for (int k = 0; k < ov.length; k++) {
             if (ov[k] != null) {
                 int i = ~find(oa[k], ob[k]);
@@ -110,9 +110,9 @@ final class ConnectionTable {
         return size;
     }
 
-    List<TcpReassembler.Connection> values() {
-        List<TcpReassembler.Connection> out = new ArrayList<>(size);
-        for (TcpReassembler.Connection c : values) {
+    List<Connections.Connection> values() {
+        List<Connections.Connection> out = new ArrayList<>(size);
+        for (Connections.Connection c : values) {
             if (c != null) {
                 out.add(c);
             }

@@ -2,6 +2,7 @@ package org.netsim.capture.reassembly;
 
 import java.util.ArrayList;
 import org.netsim.wire.ipv4.Ipv4Address;
+import org.netsim.wire.ipv6.Ipv6Address;
 
 /**
  * One direction of a TCP connection seen in a capture: the byte stream one end sent (RFC 9293 §3.4, "Sequence
@@ -45,9 +46,12 @@ public final class TcpFlow {
     private final int sourcePort;
     private final int destinationIp;
     private final int destinationPort;
+    /** The addresses of an IPv6 connection; {@code null} for IPv4. */
+    private final Ipv6Address sourceIp6;
+    private final Ipv6Address destinationIp6;
     private String source;
     private String destination;
-    final TcpReassembler.Connection connection;
+    final Connections.Connection connection;
     TcpFlow reverse;
 
     // Where the stream stands. Sequence numbers wrap at 2^32 (RFC 9293 §3.4); positions are kept as 64-bit byte
@@ -65,19 +69,32 @@ public final class TcpFlow {
     final ArrayList<Held> held = new ArrayList<>(0);
     int heldBytes;
 
-    TcpFlow(TcpReassembler.Connection connection, int sourceIp, int sourcePort, int destinationIp,
+    TcpFlow(Connections.Connection connection, int sourceIp, int sourcePort, int destinationIp,
             int destinationPort) {
         this.connection = connection;
         this.sourceIp = sourceIp;
         this.sourcePort = sourcePort;
         this.destinationIp = destinationIp;
         this.destinationPort = destinationPort;
+        this.sourceIp6 = null;
+        this.destinationIp6 = null;
     }
 
-    /** The sender as {@code ip:port}. */
+    TcpFlow(Connections.Connection connection, Ipv6Address sourceIp, int sourcePort, Ipv6Address destinationIp,
+            int destinationPort) {
+        this.connection = connection;
+        this.sourceIp = 0;
+        this.sourcePort = sourcePort;
+        this.destinationIp = 0;
+        this.destinationPort = destinationPort;
+        this.sourceIp6 = sourceIp;
+        this.destinationIp6 = destinationIp;
+    }
+
+    /** The sender as {@code ip:port}, an IPv6 address in brackets ({@code [::1]:3000}, RFC 5952 §6). */
     public String source() {
         if (source == null) {
-            source = new Ipv4Address(sourceIp) + ":" + sourcePort;
+            source = endpoint(sourceIp, sourceIp6, sourcePort);
         }
         return source;
     }
@@ -85,11 +102,30 @@ public final class TcpFlow {
     /** The receiver as {@code ip:port}. */
     public String destination() {
         if (destination == null) {
-            destination = new Ipv4Address(destinationIp) + ":" + destinationPort;
+            destination = endpoint(destinationIp, destinationIp6, destinationPort);
         }
         return destination;
     }
 
+    private static String endpoint(int ip, Ipv6Address ip6, int port) {
+        return ip6 != null ? "[" + ip6 + "]:" + port : new Ipv4Address(ip) + ":" + port;
+    }
+
+    /** Whether the connection runs over IPv6 (then {@link #sourceIpv6()} and {@link #destinationIpv6()} hold it). */
+    public boolean isIpv6() {
+        return sourceIp6 != null;
+    }
+
+    /** The sender's IPv6 address, or {@code null} on an IPv4 connection. */
+    public Ipv6Address sourceIpv6() {
+        return sourceIp6;
+    }
+
+    public Ipv6Address destinationIpv6() {
+        return destinationIp6;
+    }
+
+    /** The sender's IPv4 address (0 on an IPv6 connection). */
     public int sourceIp() {
         return sourceIp;
     }

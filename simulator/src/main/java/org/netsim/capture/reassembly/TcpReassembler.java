@@ -1,9 +1,9 @@
 package org.netsim.capture.reassembly;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
+import org.netsim.capture.reassembly.Connections.Connection;
+import org.netsim.wire.ipv6.Ipv6Address;
 
 /**
  * Puts the byte streams of the TCP connections in a capture back together, as a receiver would (RFC 9293 §3.4 and
@@ -70,30 +70,10 @@ public final class TcpReassembler {
     private static final long MASK32 = 0xffff_ffffL;
     private static final int SWEEP_EVERY = 1024;
 
-    /** Both directions of one connection. */
-    static final class Connection {
-        final long id;
-        final TcpFlow a;
-        final TcpFlow b;
-        Object state;
-        boolean handshakeSeen;
-        boolean closed;
-
-        Connection(long id, int ipA, int portA, int ipB, int portB) {
-            this.id = id;
-            a = new TcpFlow(this, ipA, portA, ipB, portB);
-            b = new TcpFlow(this, ipB, portB, ipA, portA);
-            a.reverse = b;
-            b.reverse = a;
-        }
-    }
-
     private final Listener listener;
     private final Limits limits;
-    private final ConnectionTable table = new ConnectionTable();
-    private final ArrayDeque<Connection> closed = new ArrayDeque<>();
+    private final Connections connections;
     private final LinkedHashSet<TcpFlow> holes = new LinkedHashSet<>();
-    private long connections;
     private long lastSweep;
     private long duplicateSegments;
     private long overlappingSegments;
@@ -107,6 +87,7 @@ public final class TcpReassembler {
     public TcpReassembler(Listener listener, Limits limits) {
         this.listener = listener;
         this.limits = limits;
+        this.connections = new Connections(limits.recentlyClosed());
     }
 
     /**
@@ -115,29 +96,63 @@ public final class TcpReassembler {
      */
     public void segment(long frame, long timeNanos, int srcIp, int srcPort, int dstIp, int dstPort, long seq,
                         long ack, int flags, byte[] buf, int off, int len) {
-        boolean syn = (flags & SYN) != 0;
-        boolean fin = (flags & FIN) != 0;
-        boolean rst = (flags & RST) != 0;
-        boolean hasAck = (flags & ACK) != 0;
-        Connection c = table.get(srcIp, srcPort, dstIp, dstPort);
-        if (c != null && c.closed) {
-            if (!(syn && !hasAck)) {
-                // a late duplicate or the last ACK of a finished connection
-                duplicateSegments += len > 0 ? 1 : 0;
-                return;
-            }
-            table.remove(srcIp, srcPort, dstIp, dstPort);
-            c = null;
+        Connection c = admit(connections.get(srcIp, srcPort, dstIp, dstPort), flags, len);
+        if (c == DROP) {
+            return;
         }
         if (c == null) {
-            if (rst || (!syn && len == 0 && !fin)) {
-                return;
-            }
-            c = new Connection(++connections, srcIp, srcPort, dstIp, dstPort);
-            table.put(srcIp, srcPort, dstIp, dstPort, c);
+            c = connections.open(srcIp, srcPort, dstIp, dstPort);
         }
-        TcpFlow f = c.a.sourceIp() == srcIp && c.a.sourcePort() == srcPort ? c.a : c.b;
-        if (rst) {
+        segment(c, c.a.sourceIp() == srcIp && c.a.sourcePort() == srcPort ? c.a : c.b, frame, timeNanos, seq, ack,
+                flags, buf, off, len);
+    }
+
+    /** The same for a segment carried by IPv6: the connection is known by both 128-bit addresses and the ports. */
+    public void segment(long frame, long timeNanos, Ipv6Address srcIp, int srcPort, Ipv6Address dstIp, int dstPort,
+                        long seq, long ack, int flags, byte[] buf, int off, int len) {
+        Connection c = admit(connections.get(srcIp, srcPort, dstIp, dstPort), flags, len);
+        if (c == DROP) {
+            return;
+        }
+        if (c == null) {
+            c = connections.open(srcIp, srcPort, dstIp, dstPort);
+        }
+        segment(c, c.a.sourceIpv6().equals(srcIp) && c.a.sourcePort() == srcPort ? c.a : c.b, frame, timeNanos, seq,
+                ack, flags, buf, off, len);
+    }
+
+    /** {@link #admit}'s answer for a segment that belongs to no connection. */
+    private static final Connection DROP = new Connection(0, 0, 0, 0, 0);
+
+    /**
+     * What to do with a segment whose endpoints' connection is {@code c}: the connection itself, {@code null} to open
+     * a new one, or {@link #DROP}. On a finished connection only a SYN without ACK starts a new one; anything else is a
+     * late duplicate or the last ACK of the finished one. A segment of an unknown connection opens one unless it is a
+     * RST or carries neither SYN, data nor FIN.
+     */
+    private Connection admit(Connection c, int flags, int len) {
+        if (c != null && c.closed) {
+            if ((flags & SYN) == 0 || (flags & ACK) != 0) {
+                duplicateSegments += len > 0 ? 1 : 0;
+                return DROP;
+            }
+            connections.forget(c);
+            c = null;
+        }
+        return c == null && !mayOpen(flags, len) ? DROP : c;
+    }
+
+    /** Whether a segment of an unknown connection opens one: not a RST, and a SYN, data or a FIN. */
+    private static boolean mayOpen(int flags, int len) {
+        return (flags & RST) == 0 && ((flags & SYN) != 0 || len > 0 || (flags & FIN) != 0);
+    }
+
+    private void segment(Connection c, TcpFlow f, long frame, long timeNanos, long seq, long ack, int flags,
+                         byte[] buf, int off, int len) {
+        boolean syn = (flags & SYN) != 0;
+        boolean fin = (flags & FIN) != 0;
+        boolean hasAck = (flags & ACK) != 0;
+        if ((flags & RST) != 0) {
             reset(c, frame, timeNanos);
             return;
         }
@@ -332,7 +347,7 @@ public final class TcpReassembler {
         holes.remove(f);
         listener.end(f, how, frame, time);
         if (f.reverse.ended) {
-            close(f.connection);
+            connections.finished(f.connection);
         }
     }
 
@@ -341,27 +356,9 @@ public final class TcpReassembler {
         flushAndEnd(c.b, TcpFlow.End.RESET, frame, time);
     }
 
-    private void close(Connection c) {
-        if (c.closed) {
-            return;
-        }
-        c.closed = true;
-        c.state = null;
-        closed.add(c);
-        while (closed.size() > limits.recentlyClosed()) {
-            Connection old = closed.poll();
-            TcpFlow a = old.a;
-            if (table.get(a.sourceIp(), a.sourcePort(), a.destinationIp(), a.destinationPort()) == old) {
-                table.remove(a.sourceIp(), a.sourcePort(), a.destinationIp(), a.destinationPort());
-            }
-        }
-    }
-
     /** The capture ended: every connection still open is flushed (held data after gaps) and ended. */
     public void finish(long frame, long timeNanos) {
-        List<Connection> open = table.values();
-        open.sort((x, y) -> Long.compare(x.id, y.id));
-        for (Connection c : open) {
+        for (Connection c : connections.all()) {
             if (!c.closed) {
                 flushAndEnd(c.a, TcpFlow.End.CAPTURE_END, frame, timeNanos);
                 flushAndEnd(c.b, TcpFlow.End.CAPTURE_END, frame, timeNanos);
@@ -391,11 +388,11 @@ public final class TcpReassembler {
 
     /** Connections seen so far. */
     public long connections() {
-        return connections;
+        return connections.opened();
     }
 
     /** Connections held in memory now (open ones and recently finished ones). */
     public int connectionsHeld() {
-        return table.size();
+        return connections.size();
     }
 }

@@ -38,9 +38,33 @@ final class Channel {
     private byte[] in = new byte[0];
     private int inLength;
 
+    /** The frame decoded last on this network, shared by every channel on it. */
+    private final LastFrame last;
+
     Channel(Host host, TcpConnection tcp) {
         this.host = host;
         this.tcp = tcp;
+        this.last = host.network().shared(LastFrame.class, LastFrame::new);
+    }
+
+    /**
+     * The WebSocket frame a channel of this network decoded last, as its message unit, what it decoded to and the
+     * layers it recorded. The recipients of a broadcast read the same bytes one after another: decoding is a pure
+     * function of them, so the second to the hundredth recipient take the first one's result.
+     */
+    static final class LastFrame {
+        private Unit.Message unit;
+        private Received received;
+        private int layers;
+
+        /** Whether {@code buf} starts with the same frame, byte for byte. */
+        boolean startsWith(byte[] buf, int length) {
+            if (unit == null) {
+                return false;
+            }
+            byte[] b = unit.bytes();
+            return b.length <= length && Arrays.equals(b, 0, b.length, buf, 0, b.length);
+        }
     }
 
     TcpConnection tcp() {
@@ -140,6 +164,11 @@ final class Channel {
         if (inLength == 0) {
             return null;
         }
+        if (last.startsWith(in, inLength)) {
+            consume(last.unit.bytes().length);
+            host.record(Direction.UP, last.layers, connection(), last.unit);
+            return last.received;
+        }
         WebSocketDecoded d = WebSocketCodec.decode(in, 0, inLength);
         if (!d.isComplete()) {
             if (d.isMalformed() && !d.needsMore()) {
@@ -170,7 +199,11 @@ final class Channel {
         }
         consume(d.consumed());
         host.record(Direction.UP, layers, connection(), u);
-        return new Received(f, packet);
+        Received r = new Received(f, packet);
+        last.unit = u;
+        last.received = r;
+        last.layers = layers;
+        return r;
     }
 
     record Received(WebSocketFrame frame, EngineIoPacket packet) {

@@ -11,6 +11,8 @@ import org.netsim.sim.TcpConnection;
 import org.netsim.wire.engineio.EngineIoCodec;
 import org.netsim.wire.engineio.EngineIoPacket;
 import org.netsim.wire.engineio.EngineIoType;
+import org.netsim.wire.http.HttpCodec;
+import org.netsim.wire.http.HttpHeader;
 import org.netsim.wire.http.HttpMessage;
 import org.netsim.wire.http.NodeSocketIoHttp;
 import org.netsim.wire.websocket.Opcode;
@@ -27,6 +29,9 @@ final class ServerConnection implements TcpApplication {
     private boolean webSocket;
     private EngineSession session;
     private boolean closing;
+    /** The server sent Close first: the TCP connection ends when the client's Close comes back. */
+    private boolean awaitingCloseReply;
+    private boolean tcpClosed;
 
     ServerConnection(SocketIoServer server, TcpConnection tcp) {
         this.server = server;
@@ -57,8 +62,27 @@ final class ServerConnection implements TcpApplication {
             boolean post = "POST".equals(request.method());
             List<EngineIoPacket> packets = post ? Channel.pollingPackets(request) : List.of();
             channel.recordHttpUp(received, post, Channel.carriesSocketIo(packets));
-            server.sim().after(SocketIoServer.HTTP_DELAY_NANOS, () -> request(request, packets));
+            arrived(request, packets);
         }
+    }
+
+    /**
+     * engine.io makes the polling transport writable the moment it handles a GET: a poll with nothing to answer is
+     * pending from its arrival. Only what is answered at once takes Node its time ({@link SocketIoServer#HTTP_DELAY_NANOS}).
+     */
+    private void arrived(HttpMessage request, List<EngineIoPacket> packets) {
+        if ("GET".equals(request.method())) {
+            Map<String, String> q = query(request.target());
+            String sid = q.get("sid");
+            if ("4".equals(q.get("EIO")) && "polling".equals(q.get("transport")) && sid != null) {
+                EngineSession s = server.session(sid);
+                if (s != null && s.pollArrived(this)) {
+                    session = s;
+                    return;
+                }
+            }
+        }
+        server.sim().after(SocketIoServer.HTTP_DELAY_NANOS, () -> request(request, packets));
     }
 
     private void request(HttpMessage m, List<EngineIoPacket> posted) {
@@ -96,6 +120,7 @@ final class ServerConnection implements TcpApplication {
         if (sid == null) {
             session = server.open(this, false);
             respondPoll(List.of(EngineIoPacket.open(server.openPacket(session, false))));
+            session.schedulePing();
             return;
         }
         EngineSession s = server.session(sid);
@@ -105,9 +130,17 @@ final class ServerConnection implements TcpApplication {
         }
         session = s;
         if ("POST".equals(m.method())) {
-            respond(NodeSocketIoHttp.postOk(date(), false), false, false);
+            // engine.io reads the body before it writes "ok": a close packet answers the pending GET with a noop
+            // first; what Socket.IO makes of the rest leaves on a later tick, after the "ok"
+            boolean closes = posted.stream().anyMatch(p -> p.type() == EngineIoType.CLOSE);
+            if (!closes) {
+                respond(NodeSocketIoHttp.postOk(date(), false), false, false);
+            }
             for (EngineIoPacket p : posted) {
                 server.packet(s, this, p);
+            }
+            if (closes) {
+                respond(NodeSocketIoHttp.postOk(date(), false), false, false);
             }
         } else {
             s.poll(this);
@@ -120,31 +153,50 @@ final class ServerConnection implements TcpApplication {
         respond(NodeSocketIoHttp.pollingResponse(body, date(), false), true, Channel.carriesSocketIo(packets));
     }
 
+    /** engine.io's answer to a GET that overlaps the pending one: {@code writeHead(400); end()}. */
+    void respondOverlap() {
+        respond(HttpMessage.response(400, "Bad Request", List.of(
+                new HttpHeader("Date", org.netsim.wire.http.HttpDate.format(date())),
+                new HttpHeader("Connection", "close"),
+                new HttpHeader("Transfer-Encoding", "chunked")), HttpCodec.chunk(Bytes.EMPTY)), false, false);
+    }
+
     private void respond(HttpMessage response, boolean pollingBody, boolean socketIo) {
         if (closing) {
             return;
         }
         channel.sendHttp(response, pollingBody, socketIo);
         closing = true;
-        server.sim().after(SocketIoServer.HTTP_CLOSE_NANOS, () -> channel.tcp().close());
+        server.sim().after(SocketIoServer.HTTP_CLOSE_NANOS, this::endTcp);
+    }
+
+    private void endTcp() {
+        if (!tcpClosed) {
+            tcpClosed = true;
+            channel.tcp().close();
+        }
     }
 
     private void webSocketFrame(Channel.Received r) {
         WebSocketFrame f = r.frame();
         if (f.opcode().value() == Opcode.CLOSE.value()) {
-            // RFC 6455 §5.5.1: answer a Close with a Close; §7.1.1: the server closes TCP first
-            if (!closing) {
+            if (awaitingCloseReply) {
+                // the closing handshake the server began is complete: ws ends the connection
+                awaitingCloseReply = false;
+                endTcp();
+            } else if (!closing) {
+                // RFC 6455 §5.5.1: answer a Close with a Close; §7.1.1: the server closes TCP first
                 channel.sendWebSocketControl(WebSocketFrame.closeEmpty());
                 closing = true;
-                channel.tcp().close();
+                endTcp();
             }
             if (session != null) {
-                server.transportClosed(session, "transport close");
+                session.transportClosed(this);
             }
             return;
         }
         EngineIoPacket p = r.packet();
-        if (p == null || session == null) {
+        if (p == null || session == null || closing) {
             return;
         }
         if (p.type() == EngineIoType.PING && "probe".equals(p.text())) {
@@ -156,12 +208,13 @@ final class ServerConnection implements TcpApplication {
         }
     }
 
-    /** The session ends: close the WebSocket (Close frame, then TCP). */
+    /** The server closes the WebSocket: a Close frame, then TCP once the client's Close answers it (ws: or 30 s). */
     void closeTransport() {
         if (webSocket && !closing) {
             closing = true;
+            awaitingCloseReply = true;
             channel.sendWebSocketControl(WebSocketFrame.closeEmpty());
-            channel.tcp().close();
+            server.sim().after(SocketIoServer.WS_CLOSE_TIMEOUT_NANOS, this::endTcp);
         }
     }
 
@@ -169,10 +222,11 @@ final class ServerConnection implements TcpApplication {
     public void peerClosed(TcpConnection c) {
         if (!closing) {
             closing = true;
-            c.close();
         }
+        awaitingCloseReply = false;
+        endTcp();
         if (webSocket && session != null) {
-            server.transportClosed(session, "transport close");
+            session.transportClosed(this);
         }
     }
 

@@ -1,38 +1,27 @@
 package org.netsim.sim.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netsim.pdu.Bytes;
 import org.netsim.pdu.Protocol;
 import org.netsim.random.RandomSource;
 import org.netsim.sim.Host;
-import org.netsim.sim.TcpApplication;
-import org.netsim.sim.TcpConnection;
-import org.netsim.wire.engineio.EngineIoCodec;
+import org.netsim.sim.Simulator;
 import org.netsim.wire.engineio.EngineIoPacket;
-import org.netsim.wire.engineio.EngineIoType;
-import org.netsim.wire.engineio.OpenPacket;
-import org.netsim.wire.http.HttpMessage;
-import org.netsim.wire.http.NodeSocketIoHttp;
-import org.netsim.wire.http.WebSocketHandshake;
 import org.netsim.wire.ipv4.Ipv4Address;
-import org.netsim.wire.socketio.DecodeResult;
-import org.netsim.wire.socketio.SocketIoCodec;
 import org.netsim.wire.socketio.SocketIoPacket;
-import org.netsim.wire.socketio.SocketIoType;
-import org.netsim.wire.websocket.Opcode;
-import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
- * Node's socket.io-client 4.8 ({@code io(url, options)}) on a simulated host. By default it opens the session with
- * long-polling, sends CONNECT for each namespace, keeps one GET pending, probes WebSocket ({@code 2probe} /
- * {@code 3probe}), waits for its pending requests, then upgrades ({@code 5}); with {@code transports: ["websocket"]}
- * it uses WebSocket from the start. It answers pings, holds emits until their namespace is connected, and on
- * {@code disconnect()} sends DISCONNECT and closes the transport as the real client does.
+ * Node's socket.io-client 4.8 ({@code io(url, options)}) on a simulated host: the {@code Manager} with its engine
+ * ({@link ClientEngine}) and one {@link ClientSocket} per namespace. By default the session starts with long-polling
+ * and upgrades to WebSocket; {@code transports: ["websocket"]} uses WebSocket from the start, {@code ["polling"]}
+ * never upgrades. When the engine closes for any reason but the program's own {@code disconnect()} (ping timeout,
+ * transport error, transport close), every namespace hears {@code disconnect} with that reason and the manager
+ * reconnects with socket.io-client's back-off (1 s doubling up to 5 s, randomized by half): a new handshake, then
+ * CONNECT again for each namespace, then what was emitted meanwhile.
  */
 public final class SocketIoClient {
     /** What the client program does with what it receives. */
@@ -42,6 +31,10 @@ public final class SocketIoClient {
 
         /** An event arrived; an event with an ack id expects {@link SocketIoClient#ack} to answer it. */
         default void event(SocketIoClient client, SocketIoPacket packet) {
+        }
+
+        /** The {@code disconnect} event: "io server disconnect", "ping timeout", "transport close", ... */
+        default void disconnected(SocketIoClient client, String namespace, String reason) {
         }
 
         /**
@@ -54,51 +47,72 @@ public final class SocketIoClient {
     }
 
     /**
-     * @param server        the server's address
-     * @param port          its port
-     * @param webSocketOnly {@code transports: ["websocket"]}
-     * @param namespaces    namespaces to connect to, in order, with the auth payload of each ({@code null}: none)
+     * @param server     the server's address
+     * @param port       its port
+     * @param transports {@code [polling, websocket]} (also when empty), {@code [websocket]} or {@code [polling]}
+     * @param namespaces namespaces to connect to, in order, with the auth payload of each ({@code null}: none)
      */
-    public record Options(Ipv4Address server, int port, boolean webSocketOnly, Map<String, JsonNode> namespaces) {
+    public record Options(Ipv4Address server, int port, List<String> transports, Map<String, JsonNode> namespaces) {
+        public static final List<String> DEFAULT_TRANSPORTS = List.of("polling", "websocket");
+
         public Options {
-            namespaces = namespaces.isEmpty() ? Map.of(SocketIoPacket.MAIN_NAMESPACE, nullNode())
+            transports = transports == null || transports.isEmpty() ? DEFAULT_TRANSPORTS : List.copyOf(transports);
+            if (!transports.equals(DEFAULT_TRANSPORTS) && !transports.equals(List.of("websocket"))
+                    && !transports.equals(List.of("polling"))) {
+                throw new IllegalArgumentException("transports are [polling, websocket], [websocket] or [polling], "
+                        + "not " + transports);
+            }
+            namespaces = namespaces.isEmpty() ? Map.of(SocketIoPacket.MAIN_NAMESPACE, NullNode.instance)
                     : new LinkedHashMap<>(namespaces);
         }
 
-        private static JsonNode nullNode() {
-            return com.fasterxml.jackson.databind.node.NullNode.instance;
+        public boolean webSocketOnly() {
+            return transports.equals(List.of("websocket"));
+        }
+
+        /** Whether a polling session probes WebSocket and upgrades. */
+        public boolean upgrades() {
+            return transports.size() == 2;
         }
     }
 
-    /** How long after the server's Close frame the ws client closes TCP (captures: about 0.4 ms). */
-    static final long CLOSE_AFTER_NANOS = 400_000L;
+    /** socket.io-client's defaults: reconnectionDelay, reconnectionDelayMax, randomizationFactor, timeout. */
+    static final long RECONNECTION_DELAY_MS = 1000;
+    static final long RECONNECTION_DELAY_MAX_MS = 5000;
+    static final double RANDOMIZATION_FACTOR = 0.5;
+    static final long CONNECT_TIMEOUT_MS = 20_000;
+
+    private enum State { CLOSED, OPENING, OPEN }
 
     private final Host host;
     private final Options options;
     private final Behaviour behaviour;
     private final RandomSource random;
-    private final String hostHeader;
-    private String sid;
-    private boolean open;
-    private boolean closed;
-    private boolean webSocket;
-    private Channel ws;
-    private Channel probe;
-    private boolean probeAnswered;
-    private boolean pollInFlight;
-    private boolean postInFlight;
-    private final List<EngineIoPacket> writeBuffer = new ArrayList<>();
-    private final Map<String, String> connected = new LinkedHashMap<>();
-    private final Map<String, List<SocketIoPacket>> waiting = new HashMap<>();
-    private final Map<String, Long> ackIds = new HashMap<>();
-    private SocketIoPacket partial;
+    private final RandomSource jitter;
+    private final Map<String, ClientSocket> sockets = new LinkedHashMap<>();
+    private ClientEngine engine;
+    private State state = State.CLOSED;
+    private boolean reconnecting;
+    private boolean skipReconnect;
+    private boolean attempt;
+    private int attempts;
+    /** Bumped by {@code cleanup()}: a timer set before it is cancelled. */
+    private long subscriptions;
+    /** The engine the manager listens to, and whether for its open phase (open, error) or once open (data, close). */
+    private ClientEngine heard;
+    private boolean heardOpen;
+    private final ClientDecoder decoder = new ClientDecoder();
 
     public SocketIoClient(Host host, Options options, Behaviour behaviour) {
         this.host = host;
         this.options = options;
         this.behaviour = behaviour;
         this.random = host.network().sim().random(host.name() + " socket.io-client");
-        this.hostHeader = options.server() + ":" + options.port();
+        // its own stream, so a reconnection does not change the masking keys and t= values drawn after it
+        this.jitter = host.network().sim().random(host.name() + " socket.io-client reconnection");
+        for (Map.Entry<String, JsonNode> ns : options.namespaces().entrySet()) {
+            sockets.put(ns.getKey(), new ClientSocket(this, ns.getKey(), ns.getValue()));
+        }
     }
 
     public Host host() {
@@ -109,305 +123,239 @@ public final class SocketIoClient {
         return host.name();
     }
 
-    /** Whether the namespace's CONNECT has been answered. */
+    Options options() {
+        return options;
+    }
+
+    Behaviour behaviour() {
+        return behaviour;
+    }
+
+    RandomSource random() {
+        return random;
+    }
+
+    private Simulator sim() {
+        return host.network().sim();
+    }
+
+    /** Whether the namespace's CONNECT has been answered (and it has not been disconnected since). */
     public boolean isConnected(String namespace) {
-        return connected.containsKey(namespace);
+        ClientSocket s = sockets.get(namespace);
+        return s != null && s.connected();
     }
 
     /** Starts the connection, as {@code io(url)} does. */
     public void start() {
-        if (options.webSocketOnly()) {
-            openWebSocket(null);
-        } else {
-            HttpExchange.start(host, options.server(), options.port(),
-                    NodeSocketIoHttp.pollingGet(hostHeader, t(), null), "polling GET (handshake)", this::polled);
-            pollInFlight = true;
-        }
+        open(false);
     }
 
-    /** {@code socket.emit(event, ...args)}, with an ack id if {@code withAck}; waits until the namespace is connected. */
+    /** {@code socket.emit(event, ...args)}, with an ack id if {@code withAck}. */
     public void emit(String namespace, String event, List<JsonNode> args, boolean withAck) {
-        Object[] a = args.toArray();
-        SocketIoPacket p;
-        if (withAck) {
-            long id = ackIds.merge(namespace, 1L, Long::sum) - 1;
-            p = SocketIoPacket.eventWithAck(namespace, id, event, a);
-        } else {
-            p = SocketIoPacket.event(namespace, event, a);
-        }
-        if (!connected.containsKey(namespace)) {
-            waiting.computeIfAbsent(namespace, k -> new ArrayList<>()).add(p);
+        emit(namespace, event, args, withAck, false);
+    }
+
+    /**
+     * {@code socket.emit} or {@code socket.volatile.emit}: sent at once when the namespace is connected, kept in the
+     * socket's send buffer until it is when not; a volatile one is dropped when the transport is not writable.
+     */
+    public void emit(String namespace, String event, List<JsonNode> args, boolean withAck, boolean isVolatile) {
+        ClientSocket s = sockets.get(namespace);
+        if (s == null) {
+            host.note(Protocol.SOCKETIO, -1, "emit \"" + event + "\" on namespace " + namespace + ", which this "
+                    + "client does not connect to: nothing sent");
             return;
         }
-        sendSocketIo(p);
+        s.emit(event, args.toArray(), withAck, isVolatile);
     }
 
     /** Answers an event that asked for an acknowledgement. */
     public void ack(String namespace, long ackId, List<JsonNode> args) {
-        sendSocketIo(SocketIoPacket.ack(namespace, ackId, args.toArray()));
+        ClientSocket s = sockets.get(namespace);
+        if (s != null) {
+            s.ack(ackId, args.toArray());
+        }
     }
 
-    /** {@code socket.disconnect()} on every namespace, then the transport closes. */
+    /** {@code socket.disconnect()} on every namespace: DISCONNECT for each, then the engine closes. */
     public void disconnect() {
-        if (closed || !open) {
+        for (ClientSocket s : new ArrayList<>(sockets.values())) {
+            s.disconnect();
+        }
+    }
+
+    // ---------------------------------------------------------------- the manager (socket.io-client manager.ts)
+
+    private void open(boolean isAttempt) {
+        if (state != State.CLOSED) {
             return;
         }
-        for (String ns : new ArrayList<>(connected.keySet())) {
-            sendSocketIo(SocketIoPacket.disconnect(ns));
-        }
-        connected.clear();
-        closed = true;
-        if (webSocket) {
-            // ws closes with an empty Close frame (no status code), masked like every client frame
-            ws.sendWebSocketControl(WebSocketFrame.closeEmpty().masked(random));
-        } else {
-            // on polling the close packet travels in the same POST as the DISCONNECT
-            send(EngineIoPacket.CLOSE);
-        }
-    }
-
-    // ---------------------------------------------------------------- engine.io
-
-    private String t() {
-        return NodeSocketIoHttp.timestamp(host.network().sim().now() / 1_000_000L, random);
-    }
-
-    private void polled(List<EngineIoPacket> packets) {
-        pollInFlight = false;
-        for (EngineIoPacket p : packets) {
-            packet(p);
-        }
-        if (probeAnswered) {
-            maybeUpgrade();
-        } else {
-            poll();
-        }
-    }
-
-    private void poll() {
-        if (!open || closed || webSocket || pollInFlight || probeAnswered) {
-            return;
-        }
-        pollInFlight = true;
-        HttpExchange.start(host, options.server(), options.port(), NodeSocketIoHttp.pollingGet(hostHeader, t(), sid),
-                "polling GET", this::polled);
-    }
-
-    private void send(EngineIoPacket p) {
-        if (webSocket) {
-            ws.sendWebSocket(p, random);
-        } else {
-            writeBuffer.add(p);
-            flush();
-        }
-    }
-
-    private void flush() {
-        if (webSocket || postInFlight || writeBuffer.isEmpty() || !open) {
-            return;
-        }
-        List<EngineIoPacket> body = new ArrayList<>(writeBuffer);
-        writeBuffer.clear();
-        postInFlight = true;
-        HttpExchange.start(host, options.server(), options.port(), NodeSocketIoHttp.pollingPost(hostHeader, t(), sid,
-                Bytes.wrap(EngineIoCodec.encodePollingPayload(body))), "polling POST", answer -> {
-                    postInFlight = false;
-                    if (probeAnswered) {
-                        maybeUpgrade();
-                    } else {
-                        flush();
-                    }
-                });
-    }
-
-    private void opened(OpenPacket o) {
-        sid = o.sid();
-        open = true;
-        host.note(Protocol.ENGINEIO, -1, "session " + sid + " open, heartbeat every " + o.pingInterval() + " ms");
-        for (Map.Entry<String, JsonNode> ns : options.namespaces().entrySet()) {
-            JsonNode auth = ns.getValue() == null || ns.getValue().isNull() ? null : ns.getValue();
-            sendSocketIo(SocketIoPacket.connect(ns.getKey(), auth));
-        }
-        if (!webSocket && o.upgrades().contains("websocket")) {
-            openWebSocket(sid);
-        }
-    }
-
-    /** Opens a WebSocket: the transport itself ({@code sid} null) or the upgrade probe. */
-    private void openWebSocket(String sessionId) {
-        String key = WebSocketHandshake.newKey(random);
-        WebSocketSide side = new WebSocketSide(key, sessionId != null);
-        TcpConnection c = host.tcp().connect(options.server(), options.port(),
-                sessionId == null ? "WebSocket" : "WebSocket (upgrade)", side);
-        side.channel = new Channel(host, c);
-        if (sessionId != null) {
-            probe = side.channel;
-        }
-    }
-
-    private void maybeUpgrade() {
-        // engine.io-client pauses polling: the upgrade waits for the pending GET and POST to finish
-        if (probe == null || pollInFlight || postInFlight) {
-            return;
-        }
-        Channel c = probe;
-        probe = null;
-        probeAnswered = false;
-        c.sendWebSocket(EngineIoPacket.UPGRADE, random);
-        webSocket = true;
-        ws = c;
-        host.note(Protocol.ENGINEIO, c.connection(), "upgraded to WebSocket");
-        List<EngineIoPacket> rest = new ArrayList<>(writeBuffer);
-        writeBuffer.clear();
-        for (EngineIoPacket p : rest) {
-            send(p);
-        }
-    }
-
-    private void packet(EngineIoPacket p) {
-        switch (p.type()) {
-            case OPEN -> opened(OpenPacket.parse(p.text()));
-            case PING -> send(EngineIoPacket.PONG);
-            case MESSAGE -> {
-                if (p.binary()) {
-                    attachment(p.data());
-                } else {
-                    socketIo(p.text());
-                }
+        ClientEngine e = new ClientEngine(this);
+        engine = e;
+        state = State.OPENING;
+        skipReconnect = false;
+        attempt = isAttempt;
+        heard = e;
+        heardOpen = false;
+        long mine = subscriptions;
+        sim().after(CONNECT_TIMEOUT_MS * 1_000_000L, () -> {
+            if (mine == subscriptions && heard == e && !heardOpen) {
+                openFailed("timeout");
+                e.close();
             }
-            case CLOSE -> closed = true;
-            default -> {
+        });
+        e.open();
+    }
+
+    void engineOpened(ClientEngine e) {
+        if (e != heard || heardOpen) {
+            return;
+        }
+        cleanup();
+        state = State.OPEN;
+        heard = e;
+        heardOpen = true;
+        for (ClientSocket s : sockets.values()) {
+            s.onOpen();
+        }
+        if (attempt) {
+            host.note(Protocol.SOCKETIO, -1, "reconnected after " + attempts + " attempt" + (attempts == 1 ? "" : "s"));
+            reconnecting = false;
+            attempts = 0;
+        }
+    }
+
+    void engineError(ClientEngine e, String reason) {
+        if (e == heard && !heardOpen) {
+            openFailed(reason);
+        }
+    }
+
+    private void openFailed(String reason) {
+        cleanup();
+        state = State.CLOSED;
+        host.note(Protocol.SOCKETIO, -1, "connection failed (" + reason + ")");
+        if (attempt) {
+            reconnecting = false;
+            reconnect();
+        } else if (!reconnecting && attempts == 0) {
+            reconnect();
+        }
+    }
+
+    void engineClosed(ClientEngine e, String reason) {
+        if (e == heard && heardOpen) {
+            closed(reason);
+        }
+    }
+
+    /** {@code onclose}: every namespace hears {@code disconnect}; unless the program asked for it, reconnect. */
+    private void closed(String reason) {
+        cleanup();
+        engine.close();
+        attempts = 0;
+        state = State.CLOSED;
+        for (ClientSocket s : new ArrayList<>(sockets.values())) {
+            if (s.active()) {
+                s.closed(reason);
             }
         }
-    }
-
-    private void attachment(Bytes data) {
-        if (partial == null) {
-            return;
-        }
-        List<Bytes> got = new ArrayList<>(partial.attachments());
-        got.add(data);
-        SocketIoPacket p = partial.withAttachments(got);
-        partial = p.isComplete() ? null : p;
-        if (p.isComplete()) {
-            dispatch(p);
+        if (!skipReconnect) {
+            reconnect();
         }
     }
 
-    private void socketIo(String text) {
-        // "2" is EVENT in the main namespace: nothing to do with it if nobody listens
-        if (!behaviour.listens() && text.length() > 1 && text.charAt(0) == '2' && text.charAt(1) != '/') {
+    private void reconnect() {
+        if (reconnecting || skipReconnect) {
             return;
         }
-        DecodeResult r = SocketIoCodec.decode(text);
-        if (!r.isOk()) {
-            host.note(Protocol.SOCKETIO, -1, "unreadable Socket.IO packet: " + r.error());
-            return;
-        }
-        if (!r.packet().isComplete()) {
-            partial = r.packet();
-            return;
-        }
-        dispatch(r.packet());
-    }
-
-    private void dispatch(SocketIoPacket p) {
-        String ns = p.namespace();
-        if (p.type() == SocketIoType.CONNECT) {
-            JsonNode s = p.data() == null ? null : p.data().get("sid");
-            connected.put(ns, s == null ? "" : s.asText());
-            host.note(Protocol.SOCKETIO, -1, "connected to namespace " + ns + (s == null ? "" : " as " + s.asText()));
-            for (SocketIoPacket w : waiting.getOrDefault(ns, List.of())) {
-                sendSocketIo(w);
+        long delay = backoff();
+        reconnecting = true;
+        host.note(Protocol.SOCKETIO, -1, "reconnecting in " + delay + " ms (attempt " + attempts + ")");
+        long mine = subscriptions;
+        sim().after(delay * 1_000_000L, () -> {
+            if (mine != subscriptions || skipReconnect) {
+                return;
             }
-            waiting.remove(ns);
-            behaviour.connected(this, ns);
-        } else if (p.type() == SocketIoType.EVENT || p.type() == SocketIoType.BINARY_EVENT) {
-            behaviour.event(this, p);
-        } else if (p.type() == SocketIoType.DISCONNECT) {
-            connected.remove(ns);
-            host.note(Protocol.SOCKETIO, -1, "the server disconnected namespace " + ns);
-        } else if (p.type() == SocketIoType.CONNECT_ERROR) {
-            host.note(Protocol.SOCKETIO, -1, "connection to namespace " + ns + " refused: " + p.data());
-        } else {
-            host.note(Protocol.SOCKETIO, -1, "acknowledgement " + p.ackId() + " arrived");
-        }
+            host.note(Protocol.SOCKETIO, -1, "reconnect attempt " + attempts);
+            open(true);
+        });
     }
 
-    private void sendSocketIo(SocketIoPacket p) {
+    private long backoff() {
+        return backoffDelay(attempts++, (jitter.nextLong() >>> 11) * 0x1.0p-53);
+    }
+
+    /**
+     * backo2's {@code duration()} with socket.io-client's settings: 1000 ms × 2^attempt, moved down (an even first
+     * decimal of {@code rand}) or up by {@code floor(rand × 0.5 × that)}, at most 5000 ms.
+     */
+    static long backoffDelay(int attempt, double rand) {
+        double ms = RECONNECTION_DELAY_MS * Math.pow(2, attempt);
+        double deviation = Math.floor(rand * RANDOMIZATION_FACTOR * ms);
+        ms = ((long) Math.floor(rand * 10) & 1) == 0 ? ms - deviation : ms + deviation;
+        return (long) Math.min(ms, RECONNECTION_DELAY_MAX_MS);
+    }
+
+    private void cleanup() {
+        subscriptions++;
+        heard = null;
+        decoder.reset();
+    }
+
+    /** {@code _destroy}: once no namespace socket is active, the manager closes ("forced close"). */
+    void destroyed() {
+        for (ClientSocket s : sockets.values()) {
+            if (s.active()) {
+                return;
+            }
+        }
+        skipReconnect = true;
+        reconnecting = false;
+        closed("forced close");
+    }
+
+    /** {@code _packet}: the packet's Engine.IO messages to the engine. */
+    void packet(SocketIoPacket p) {
         for (EngineIoPacket e : Channel.engineIoPackets(p)) {
-            send(e);
+            engine.write(e);
         }
     }
 
-    /** The client's side of a WebSocket connection: the upgrade request, then frames. */
-    private final class WebSocketSide implements TcpApplication {
-        private final String key;
-        private final boolean upgrade;
-        private Channel channel;
-        private boolean handshakeDone;
+    boolean transportWritable() {
+        return engine != null && engine.writable();
+    }
 
-        WebSocketSide(String key, boolean upgrade) {
-            this.key = key;
-            this.upgrade = upgrade;
+    // ---------------------------------------------------------------- decoding
+
+    /** A message from the engine: decoded now, dispatched to its namespace when the transport is done reading. */
+    void data(ClientEngine e, EngineIoPacket p) {
+        if (e != heard || !heardOpen) {
+            return;
         }
-
-        @Override
-        public void connected(TcpConnection c) {
-            channel.sendHttp(NodeSocketIoHttp.webSocketUpgrade(hostHeader, upgrade ? sid : null, key), false, false);
+        // "2" is EVENT in the main namespace: nothing to do with it if nobody listens
+        if (!p.binary() && !behaviour.listens() && p.text().length() > 1 && p.text().charAt(0) == '2'
+                && p.text().charAt(1) != '/') {
+            return;
         }
-
-        @Override
-        public void received(TcpConnection c, byte[] data) {
-            channel.append(data);
-            if (!handshakeDone) {
-                Channel.ReceivedHttp received = channel.nextHttp();
-                if (received == null) {
-                    return;
-                }
-                channel.recordHttpUp(received, false, false);
-                HttpMessage m = received.message();
-                if (m.status() != 101) {
-                    host.note(Protocol.HTTP, c.index(), "WebSocket refused: " + m.startLine());
-                    c.close();
-                    return;
-                }
-                handshakeDone = true;
-                if (upgrade) {
-                    channel.sendWebSocket(EngineIoPacket.PING_PROBE, random);
-                } else {
-                    webSocket = true;
-                    ws = channel;
-                }
-            }
-            Channel.Received r;
-            while ((r = channel.nextWebSocket()) != null) {
-                frame(c, r);
-            }
+        String error = decoder.add(p);
+        if (error != null) {
+            host.note(Protocol.SOCKETIO, -1, "unreadable Socket.IO packet: " + error);
+            closed("parse error");
         }
+    }
 
-        private void frame(TcpConnection c, Channel.Received r) {
-            if (r.frame().opcode().value() == Opcode.CLOSE.value()) {
-                // ws ends the socket a moment after the closing handshake; the server's FIN usually comes first
-                closed = true;
-                host.network().sim().after(CLOSE_AFTER_NANOS, c::close);
-                return;
+    /**
+     * The manager hands decoded packets to the sockets on the next tick, after the transport has finished with what
+     * arrived: on polling the next GET leaves before the program reacts, as in Node.
+     */
+    void dispatchDecoded() {
+        SocketIoPacket p;
+        while ((p = decoder.next()) != null) {
+            ClientSocket s = sockets.get(p.namespace());
+            if (s != null && s.active()) {
+                s.onPacket(p);
             }
-            EngineIoPacket p = r.packet();
-            if (p == null) {
-                return;
-            }
-            if (upgrade && !webSocket && p.type() == EngineIoType.PONG && "probe".equals(p.text())) {
-                probeAnswered = true;
-                maybeUpgrade();
-                return;
-            }
-            packet(p);
-        }
-
-        @Override
-        public void peerClosed(TcpConnection c) {
-            c.close();
         }
     }
 }

@@ -38,6 +38,10 @@ public final class SocketIoServer {
     static final long HANDLER_DELAY_NANOS = 1_000_000L;
     /** engine.io checks every 100 ms during an upgrade whether the pending poll should get a noop. */
     static final long UPGRADE_CHECK_NANOS = 100_000_000L;
+    /** engine.io's polling {@code closeTimeout}: a close waiting for a GET gives up after 30 s. */
+    static final long POLLING_CLOSE_TIMEOUT_NANOS = 30_000_000_000L;
+    /** ws's {@code closeTimeout}: after its Close frame the server waits 30 s for the client's, then ends TCP. */
+    static final long WS_CLOSE_TIMEOUT_NANOS = 30_000_000_000L;
 
     /** What the server program does when clients connect and emit. */
     public interface Behaviour {
@@ -157,8 +161,30 @@ public final class SocketIoServer {
 
     /** {@code socket.disconnect()}: DISCONNECT for the namespace. */
     public void disconnect(ServerSocket s) {
-        send(s.session(), SocketIoPacket.disconnect(s.namespace()));
-        removeSocket(s, "server namespace disconnect");
+        disconnect(s, false);
+    }
+
+    /**
+     * {@code socket.disconnect(close)}: DISCONNECT for the socket's namespace; with {@code close}, as
+     * {@code client._disconnect()}, DISCONNECT for every namespace of that client, then its Engine.IO session closes
+     * (on WebSocket a Close frame; on polling the close packet, in the pending GET or the next one).
+     */
+    public void disconnect(ServerSocket s, boolean close) {
+        if (!s.connected()) {
+            return;
+        }
+        if (!close) {
+            send(s.session(), SocketIoPacket.disconnect(s.namespace()));
+            removeSocket(s, "server namespace disconnect");
+            return;
+        }
+        EngineSession session = s.session();
+        for (ServerSocket each : new ArrayList<>(session.sockets().values())) {
+            send(session, SocketIoPacket.disconnect(each.namespace()));
+            removeSocket(each, "server namespace disconnect");
+        }
+        host.note(Protocol.ENGINEIO, -1, "session " + session.sid() + " closes (socket.disconnect(true))");
+        session.closeForced();
     }
 
     private int sendTo(List<ServerSocket> to, SocketIoPacket packet, boolean isVolatile) {
@@ -211,7 +237,6 @@ public final class SocketIoServer {
         sessions.put(sid, s);
         host.note(Protocol.ENGINEIO, c.connection(), "new session " + sid + " over " + (webSocket ? "WebSocket"
                 : "polling"));
-        s.schedulePing();
         return s;
     }
 
@@ -221,15 +246,24 @@ public final class SocketIoServer {
                 options.pingTimeout(), OpenPacket.DEFAULT_MAX_PAYLOAD);
     }
 
+    /** The open packet; the heartbeat starts with it (Node: first ping pingInterval after the open packet). */
     void sendOpen(EngineSession s, boolean webSocket) {
         s.send(EngineIoPacket.open(openPacket(s, webSocket)));
+        s.schedulePing();
     }
 
     void packet(EngineSession s, ServerConnection from, EngineIoPacket p) {
+        if (p.type() == EngineIoType.CLOSE) {
+            // polling's close packet: the client ends the session (also while a forced close waits)
+            s.closedByClient();
+            return;
+        }
+        if (!s.open()) {
+            return;
+        }
+        s.packetArrived(p);
         if (p.type() == EngineIoType.PONG) {
             s.pong();
-        } else if (p.type() == EngineIoType.CLOSE) {
-            s.close("transport close");
         } else if (p.type() == EngineIoType.MESSAGE) {
             if (p.binary()) {
                 attachment(s, p.data());
@@ -333,12 +367,6 @@ public final class SocketIoServer {
         host.note(Protocol.SOCKETIO, -1, sock.clientName() + " left namespace " + sock.namespace() + " (" + reason
                 + ")");
         behaviour.disconnected(this, sock, reason);
-    }
-
-    void transportClosed(EngineSession s, String reason) {
-        if (s.isWebSocket()) {
-            s.close(reason);
-        }
     }
 
     void sessionClosed(EngineSession s, String reason) {

@@ -19,13 +19,17 @@ import org.netsim.json.JsonSyntaxException;
  *                     session already runs on WebSocket
  * @param pingInterval milliseconds between the server's pings
  * @param pingTimeout  milliseconds the server waits for the pong before it closes the session
- * @param maxPayload   the largest number of bytes the server accepts in one polling payload
+ * @param maxPayload   the largest number of bytes the server accepts in one polling payload, or
+ *                     {@link #NO_MAX_PAYLOAD} when the handshake does not say (netty-socketio, the app's built-in
+ *                     peer, leaves it out; engine.io-client then puts any number of packets in one payload)
  */
 public record OpenPacket(String sid, List<String> upgrades, long pingInterval, long pingTimeout, long maxPayload) {
     /** Node's engine.io defaults (server options pingInterval, pingTimeout, maxHttpBufferSize). */
     public static final long DEFAULT_PING_INTERVAL = 25_000;
     public static final long DEFAULT_PING_TIMEOUT = 20_000;
     public static final long DEFAULT_MAX_PAYLOAD = 1_000_000;
+    /** The handshake has no {@code maxPayload}: older Engine.IO v4 servers and netty-socketio send none. */
+    public static final long NO_MAX_PAYLOAD = -1;
 
 
     public OpenPacket {
@@ -44,7 +48,10 @@ public record OpenPacket(String sid, List<String> upgrades, long pingInterval, l
         return new OpenPacket(sid, List.of(), DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT, DEFAULT_MAX_PAYLOAD);
     }
 
-    /** The JSON exactly as Node's {@code JSON.stringify} writes it: no spaces, keys in this order. */
+    /**
+     * The JSON exactly as Node's {@code JSON.stringify} writes it: no spaces, keys in this order ({@code maxPayload}
+     * left out when there is none).
+     */
     public String toJson() {
         StringBuilder sb = new StringBuilder(112);
         sb.append("{\"sid\":");
@@ -57,9 +64,11 @@ public record OpenPacket(String sid, List<String> upgrades, long pingInterval, l
             appendString(sb, upgrades.get(i));
         }
         sb.append("],\"pingInterval\":").append(pingInterval)
-                .append(",\"pingTimeout\":").append(pingTimeout)
-                .append(",\"maxPayload\":").append(maxPayload)
-                .append('}');
+                .append(",\"pingTimeout\":").append(pingTimeout);
+        if (maxPayload != NO_MAX_PAYLOAD) {
+            sb.append(",\"maxPayload\":").append(maxPayload);
+        }
+        sb.append('}');
         return sb.toString();
     }
 
@@ -95,7 +104,7 @@ public record OpenPacket(String sid, List<String> upgrades, long pingInterval, l
             upgrades.add(u.asText());
         }
         return new OpenPacket(sid.asText(), upgrades, number(root, "pingInterval"), number(root, "pingTimeout"),
-                number(root, "maxPayload"));
+                root.has("maxPayload") ? number(root, "maxPayload") : NO_MAX_PAYLOAD);
     }
 
     /** Like {@link #parse} but {@code null} instead of an exception. */

@@ -1,27 +1,11 @@
 package org.netsim.wire.http;
 
-import static org.netsim.wire.http.HttpLayout.BLANK_LINE;
-import static org.netsim.wire.http.HttpLayout.BODY;
-import static org.netsim.wire.http.HttpLayout.CHUNK_DATA;
-import static org.netsim.wire.http.HttpLayout.CHUNK_SIZE;
-import static org.netsim.wire.http.HttpLayout.CRLF;
-import static org.netsim.wire.http.HttpLayout.HEADER;
-import static org.netsim.wire.http.HttpLayout.METHOD;
-import static org.netsim.wire.http.HttpLayout.REASON;
-import static org.netsim.wire.http.HttpLayout.REQUEST_VERSION;
-import static org.netsim.wire.http.HttpLayout.RESPONSE_VERSION;
-import static org.netsim.wire.http.HttpLayout.SPACE;
-import static org.netsim.wire.http.HttpLayout.STATUS;
-import static org.netsim.wire.http.HttpLayout.TARGET;
-import static org.netsim.wire.http.HttpLayout.TRAILER;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.netsim.pdu.Bytes;
-import org.netsim.pdu.FieldSpec;
-import org.netsim.pdu.Malformed;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.PayloadDissector;
 import org.netsim.pdu.Protocol;
@@ -84,7 +68,7 @@ public final class HttpCodec {
 
     /** Decodes one message from {@code buf[off, off+len)}; never throws. */
     public static HttpDecoded decode(byte[] buf, int off, int len) {
-        Parser p = new Parser(buf, off, off + len, null, null);
+        HttpParser p = new HttpParser(buf, off, off + len, null, null);
         p.run();
         return new HttpDecoded(p.message, p.pos - off, p.malformed);
     }
@@ -100,7 +84,7 @@ public final class HttpCodec {
      */
     public static Pdu dissect(byte[] buf, int off, int len, PayloadDissector<HttpMessage> body) {
         Pdu.Builder b = Pdu.builder(Protocol.HTTP, off);
-        Parser p = new Parser(buf, off, off + len, b, body);
+        HttpParser p = new HttpParser(buf, off, off + len, b, body);
         p.run();
         if (p.message != null) {
             b.header(p.message).summary(p.message.startLine());
@@ -136,340 +120,39 @@ public final class HttpCodec {
 
     /** The content of a chunked body in {@code buf[off, off+len)}. */
     static HttpDecoded.Chunked dechunk(byte[] buf, int off, int len) {
-        Parser p = new Parser(buf, off, off + len, null, null);
+        HttpParser p = new HttpParser(buf, off, off + len, null, null);
         Bytes content = p.chunked(off);
         return new HttpDecoded.Chunked(content, p.pos - off, p.malformed);
     }
 
     /**
-     * One pass over a message. With a builder it also records the fields; without one it only decodes, so decode and
-     * dissect cannot disagree.
+     * The whole message's length from its head in {@code b[start, headEnd)} ({@code headEnd} from
+     * {@link HttpFraming#headEnd}), {@code avail} bytes of the message being at hand: -1 if it cannot be known yet (a
+     * body that ends with the connection, a chunked body not yet complete), -2 if the head is malformed. Shared by
+     * the capture decoder and the stack dissector, which both hold a message until its last byte is there.
      */
-    private static final class Parser {
-        private final byte[] buf;
-        private final int end;
-        private final Pdu.Builder b;
-        private final PayloadDissector<HttpMessage> inner;
-        int pos;
-        HttpMessage message;
-        Malformed malformed;
-
-        Parser(byte[] buf, int off, int end, Pdu.Builder b, PayloadDissector<HttpMessage> inner) {
-            this.buf = buf;
-            this.pos = off;
-            this.end = end;
-            this.b = b;
-            this.inner = inner;
+    public static long messageLength(byte[] b, int start, int headEnd, int avail) {
+        HttpDecoded head = HttpCodec.decode(b, start, headEnd - start);
+        HttpMessage m = head.message();
+        if (m == null || (!head.isOk() && !head.isTruncated())) {
+            return -2;
         }
-
-        void run() {
-            int lineEnd = findCrlf(pos);
-            if (lineEnd < 0) {
-                fail(TRUNCATED_HEADERS, pos, end);
-                return;
-            }
-            String method = null;
-            String target = null;
-            String version;
-            int status = 0;
-            String reason = null;
-            boolean response = startsWith(pos, lineEnd, "HTTP/");
-            int sp1 = indexOf((byte) ' ', pos, lineEnd);
-            if (response) {
-                // status-line = HTTP-version SP status-code SP [ reason-phrase ]
-                if (sp1 < 0 || sp1 + 4 > lineEnd || !digits(sp1 + 1, sp1 + 4)
-                        || (sp1 + 4 < lineEnd && buf[sp1 + 4] != ' ')) {
-                    fail("malformed status line: expected HTTP-version SP status-code SP reason-phrase", pos, end);
-                    return;
-                }
-                version = text(pos, sp1);
-                status = (buf[sp1 + 1] - '0') * 100 + (buf[sp1 + 2] - '0') * 10 + (buf[sp1 + 3] - '0');
-                int reasonStart = Math.min(sp1 + 5, lineEnd);
-                reason = text(reasonStart, lineEnd);
-                span(RESPONSE_VERSION, pos, sp1, version);
-                span(SPACE, sp1, sp1 + 1, "SP");
-                span(STATUS, sp1 + 1, sp1 + 4, Integer.toString(status));
-                if (sp1 + 4 < lineEnd) {
-                    span(SPACE, sp1 + 4, sp1 + 5, "SP");
-                }
-                span(REASON, reasonStart, lineEnd, reason);
-            } else {
-                // request-line = method SP request-target SP HTTP-version
-                int sp2 = sp1 < 0 ? -1 : indexOf((byte) ' ', sp1 + 1, lineEnd);
-                if (sp1 <= pos || sp2 <= sp1 + 1 || sp2 + 1 >= lineEnd || !startsWith(sp2 + 1, lineEnd, "HTTP/")) {
-                    fail("malformed request line: expected method SP request-target SP HTTP-version", pos, end);
-                    return;
-                }
-                method = text(pos, sp1);
-                target = text(sp1 + 1, sp2);
-                version = text(sp2 + 1, lineEnd);
-                span(METHOD, pos, sp1, method);
-                span(SPACE, sp1, sp1 + 1, "SP");
-                span(TARGET, sp1 + 1, sp2, target);
-                span(SPACE, sp2, sp2 + 1, "SP");
-                span(REQUEST_VERSION, sp2 + 1, lineEnd, version);
-            }
-            crlf(lineEnd);
-            pos = lineEnd + 2;
-
-            List<HttpHeader> headers = fieldLines(HEADER);
-            if (headers == null) {
-                return;
-            }
-            int bodyStart = pos;
-            HttpMessage head = new HttpMessage(method, target, version, status, reason, headers, Bytes.EMPTY);
-            message = head;
-            body(head, bodyStart);
+        int headLength = headEnd - start;
+        if (!m.isRequest() && (m.status() / 100 == 1 || m.status() == 204 || m.status() == 304)) {
+            return headLength;
         }
-
-        /** Field lines up to and including the blank line; {@code null} after a failure. */
-        private List<HttpHeader> fieldLines(FieldSpec spec) {
-            List<HttpHeader> headers = new ArrayList<>(8);
-            while (true) {
-                int lineEnd = findCrlf(pos);
-                if (lineEnd < 0) {
-                    fail(TRUNCATED_HEADERS, pos, end);
-                    return null;
-                }
-                if (lineEnd == pos) {
-                    span(BLANK_LINE, pos, pos + 2, "CRLF (end of the header section)");
-                    pos += 2;
-                    return headers;
-                }
-                int colon = indexOf((byte) ':', pos, lineEnd);
-                if (colon < 0) {
-                    fail("header field line without ':'", pos, end);
-                    return null;
-                }
-                if (colon == pos) {
-                    fail("empty header field name", pos, end);
-                    return null;
-                }
-                if (buf[colon - 1] == ' ' || buf[colon - 1] == '\t') {
-                    // RFC 9112 §5.1: "No whitespace is allowed between the field name and colon."
-                    fail("whitespace between header field name and colon", pos, end);
-                    return null;
-                }
-                int vs = colon + 1;
-                int ve = lineEnd;
-                while (vs < ve && (buf[vs] == ' ' || buf[vs] == '\t')) {
-                    vs++;
-                }
-                while (ve > vs && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
-                    ve--;
-                }
-                HttpHeader h = new HttpHeader(text(pos, colon), text(vs, ve));
-                headers.add(h);
-                span(spec, pos, lineEnd, h.toString());
-                crlf(lineEnd);
-                pos = lineEnd + 2;
+        if (m.header("Transfer-Encoding").isPresent()) {
+            HttpDecoded whole = HttpCodec.decode(b, start, avail);
+            if (whole.isTruncated()) {
+                return -1;
             }
+            return whole.length();
         }
-
-        private void body(HttpMessage head, int bodyStart) {
-            int status = head.status();
-            if (!head.isRequest() && (status / 100 == 1 || status == 204 || status == 304)) {
-                return;
-            }
-            String te = head.header("Transfer-Encoding").orElse(null);
-            if (te != null) {
-                if (HttpMessage.lastCodingIsChunked(te)) {
-                    chunked(bodyStart);
-                    message = head.withBodyOnly(Bytes.of(buf, bodyStart, pos));
-                    return;
-                }
-                if (head.isRequest()) {
-                    fail("Transfer-Encoding in a request does not end with chunked", bodyStart, end);
-                    return;
-                }
-                plainBody(head, bodyStart, end - bodyStart);
-                return;
-            }
-            long length = -1;
-            for (HttpHeader h : head.headers()) {
-                if (h.is("Content-Length")) {
-                    long v = HttpFraming.contentLength(h.value());
-                    if (v < 0) {
-                        fail("invalid Content-Length: \"" + h.value() + "\"", bodyStart, end);
-                        return;
-                    }
-                    if (length >= 0 && v != length) {
-                        fail("conflicting Content-Length values " + length + " and " + v, bodyStart, end);
-                        return;
-                    }
-                    length = v;
-                }
-            }
-            if (length < 0) {
-                length = head.isRequest() ? 0 : end - bodyStart;
-            }
-            int available = end - bodyStart;
-            if (length > available) {
-                if (available > 0) {
-                    span(BODY, bodyStart, end, null);
-                }
-                message = head.withBodyOnly(Bytes.of(buf, bodyStart, end));
-                pos = end;
-                fail(HttpDecoded.TRUNCATED + ": body has " + available + " of the " + length
-                        + " bytes Content-Length announces", end, end);
-                return;
-            }
-            plainBody(head, bodyStart, (int) length);
+        Optional<String> cl = m.header("Content-Length");
+        if (cl.isPresent()) {
+            long n = HttpFraming.contentLength(cl.get());
+            return n < 0 ? headLength : headLength + n;
         }
-
-        private void plainBody(HttpMessage head, int bodyStart, int length) {
-            int bodyEnd = bodyStart + length;
-            message = head.withBodyOnly(Bytes.of(buf, bodyStart, bodyEnd));
-            pos = bodyEnd;
-            if (b == null || length == 0) {
-                return;
-            }
-            int claimed = bodyStart;
-            if (inner != null) {
-                List<Pdu> children = inner.dissect(message, buf, bodyStart, length);
-                b.children(children);
-                for (Pdu c : children) {
-                    claimed = Math.max(claimed, c.end());
-                }
-            }
-            if (claimed < bodyEnd) {
-                span(BODY, claimed, bodyEnd, null);
-            }
-        }
-
-        /** Reads chunked framing from {@code start}; returns the content read (all of it, or up to the problem). */
-        Bytes chunked(int start) {
-            pos = start;
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            while (true) {
-                int lineEnd = findCrlf(pos);
-                if (lineEnd < 0) {
-                    fail(HttpDecoded.TRUNCATED + ": chunk size line not terminated by CRLF", pos, end);
-                    return Bytes.wrap(content.toByteArray());
-                }
-                int sizeEnd = pos;
-                long size = 0;
-                while (sizeEnd < lineEnd && hexValue(buf[sizeEnd]) >= 0 && size <= Integer.MAX_VALUE) {
-                    size = size * 16 + hexValue(buf[sizeEnd]);
-                    sizeEnd++;
-                }
-                boolean extOk = sizeEnd == lineEnd || buf[sizeEnd] == ';' || buf[sizeEnd] == ' '
-                        || buf[sizeEnd] == '\t';
-                if (sizeEnd == pos || !extOk || size > Integer.MAX_VALUE) {
-                    fail("invalid chunk size: \"" + text(pos, lineEnd) + "\"", pos, end);
-                    return Bytes.wrap(content.toByteArray());
-                }
-                span(CHUNK_SIZE, pos, lineEnd, text(pos, lineEnd) + " (" + size + (size == 1 ? " byte)" : " bytes)")
-                        + (size == 0 ? ", last chunk" : ""));
-                crlf(lineEnd);
-                pos = lineEnd + 2;
-                if (size == 0) {
-                    fieldLines(TRAILER);
-                    return Bytes.wrap(content.toByteArray());
-                }
-                int available = end - pos;
-                if (size > available) {
-                    if (available > 0) {
-                        span(CHUNK_DATA, pos, end, null);
-                    }
-                    content.write(buf, pos, available);
-                    pos = end;
-                    fail(HttpDecoded.TRUNCATED + ": chunk has " + available + " of the " + size
-                            + " bytes its size announces", end, end);
-                    return Bytes.wrap(content.toByteArray());
-                }
-                int dataEnd = pos + (int) size;
-                span(CHUNK_DATA, pos, dataEnd, null);
-                content.write(buf, pos, (int) size);
-                pos = dataEnd;
-                if (end - pos < 2) {
-                    fail(HttpDecoded.TRUNCATED + ": chunk data not followed by CRLF", pos, end);
-                    pos = end;
-                    return Bytes.wrap(content.toByteArray());
-                }
-                if (buf[pos] != '\r' || buf[pos + 1] != '\n') {
-                    fail("chunk data not followed by CRLF", pos, end);
-                    return Bytes.wrap(content.toByteArray());
-                }
-                crlf(pos);
-                pos += 2;
-            }
-        }
-
-        private void fail(String reason, int at, int endExclusive) {
-            if (malformed == null) {
-                malformed = new Malformed(reason, at);
-                if (b != null) {
-                    b.malformed(reason, at, endExclusive);
-                }
-            }
-            pos = Math.max(pos, endExclusive);
-        }
-
-        private void span(FieldSpec spec, int from, int to, String text) {
-            if (b != null && to > from) {
-                b.field(spec.span(from, to - from, 0, Bytes.of(buf, from, to), text));
-            }
-        }
-
-        private void crlf(int at) {
-            span(CRLF, at, at + 2, "CRLF");
-        }
-
-        private int findCrlf(int from) {
-            for (int i = from; i + 1 < end; i++) {
-                if (buf[i] == '\r' && buf[i + 1] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private int indexOf(byte c, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (buf[i] == c) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private boolean startsWith(int from, int to, String prefix) {
-            if (to - from < prefix.length()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                if (buf[from + i] != prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean digits(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (buf[i] < '0' || buf[i] > '9') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private String text(int from, int to) {
-            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static int hexValue(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return m.isRequest() ? headLength : -1;
     }
 }

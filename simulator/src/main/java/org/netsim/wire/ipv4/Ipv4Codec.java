@@ -118,7 +118,7 @@ public final class Ipv4Codec {
                 (int) IDENTIFICATION.read(buf, offset), RESERVED_FLAG.read(buf, offset) != 0,
                 DONT_FRAGMENT.read(buf, offset) != 0, MORE_FRAGMENTS.read(buf, offset) != 0,
                 (int) FRAGMENT_OFFSET.read(buf, offset), (int) TTL.read(buf, offset),
-                new IpProtocol((int) PROTOCOL.read(buf, offset)), (int) CHECKSUM.read(buf, offset),
+                IpProtocol.of((int) PROTOCOL.read(buf, offset)), (int) CHECKSUM.read(buf, offset),
                 new Ipv4Address((int) SOURCE.read(buf, offset)), new Ipv4Address((int) DESTINATION.read(buf, offset)),
                 ihl > 5 ? Bytes.of(buf, offset + MIN_HEADER_LENGTH, offset + ihl * 4) : Bytes.EMPTY);
     }
@@ -171,7 +171,7 @@ public final class Ipv4Codec {
                 : fragOffset + " (" + fragOffset * 8 + " bytes)"));
         b.field(TTL.at(offset, TTL.read(buf, offset)));
         int proto = (int) PROTOCOL.read(buf, offset);
-        b.field(PROTOCOL.at(offset, proto, new IpProtocol(proto).toString()));
+        b.field(PROTOCOL.at(offset, proto, IpProtocol.of(proto).toString()));
         b.field(checksumField(buf, offset, headerOk ? hl : 0));
         Ipv4Address src = new Ipv4Address((int) SOURCE.read(buf, offset));
         Ipv4Address dst = new Ipv4Address((int) DESTINATION.read(buf, offset));

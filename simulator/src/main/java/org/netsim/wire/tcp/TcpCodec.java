@@ -21,7 +21,6 @@ import static org.netsim.wire.tcp.TcpLayout.URG;
 import static org.netsim.wire.tcp.TcpLayout.URGENT_POINTER;
 import static org.netsim.wire.tcp.TcpLayout.WINDOW;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.netsim.pdu.Bits;
 import org.netsim.pdu.Bytes;
@@ -33,27 +32,22 @@ import org.netsim.pdu.Protocol;
 import org.netsim.wire.ipv4.IpProtocol;
 import org.netsim.wire.ipv4.Ipv4Address;
 import org.netsim.wire.ipv4.Ipv4Codec;
-import org.netsim.wire.tcp.TcpOption.EndOfOptionList;
+import org.netsim.wire.ipv6.Ipv6Address;
+import org.netsim.wire.ipv6.Ipv6Codec;
 import org.netsim.wire.tcp.TcpOption.MaximumSegmentSize;
-import org.netsim.wire.tcp.TcpOption.NoOperation;
 import org.netsim.wire.tcp.TcpOption.Sack;
 import org.netsim.wire.tcp.TcpOption.SackBlock;
 import org.netsim.wire.tcp.TcpOption.SackPermitted;
 import org.netsim.wire.tcp.TcpOption.Timestamps;
-import org.netsim.wire.tcp.TcpOption.Unknown;
 import org.netsim.wire.tcp.TcpOption.WindowScale;
 
 /**
- * Encodes and decodes TCP segments (RFC 9293 §3.1) over IPv4, with the options of RFC 9293 §3.2, RFC 7323 and
- * RFC 2018, and the checksum over the IPv4 pseudo-header.
+ * Encodes and decodes TCP segments (RFC 9293 §3.1) with the options of RFC 9293 §3.2, RFC 7323 and RFC 2018, and
+ * the checksum over the IPv4 pseudo-header (RFC 9293 §3.1) or the IPv6 one (RFC 8200 §8.1).
  */
 public final class TcpCodec {
     private TcpCodec() {
     }
-
-    private static final EndOfOptionList EOL = new EndOfOptionList();
-    private static final NoOperation NOP = new NoOperation();
-    private static final SackPermitted SACK_PERMITTED = new SackPermitted();
 
     /** The segment with the data offset computed, options padded with zeros, and the checksum computed. */
     public static byte[] encode(TcpHeader h, byte[] payload, Ipv4Address src, Ipv4Address dst) {
@@ -92,15 +86,8 @@ public final class TcpCodec {
         ACKNOWLEDGEMENT.write(out, at, h.acknowledgement());
         DATA_OFFSET.write(out, at, fixDataOffset ? hl >>> 2 : h.dataOffset());
         RESERVED.write(out, at, h.reserved());
-        TcpFlags f = h.flags();
-        CWR.write(out, at, f.cwr() ? 1 : 0);
-        ECE.write(out, at, f.ece() ? 1 : 0);
-        URG.write(out, at, f.urg() ? 1 : 0);
-        ACK.write(out, at, f.ack() ? 1 : 0);
-        PSH.write(out, at, f.psh() ? 1 : 0);
-        RST.write(out, at, f.rst() ? 1 : 0);
-        SYN.write(out, at, f.syn() ? 1 : 0);
-        FIN.write(out, at, f.fin() ? 1 : 0);
+        // the eight control bits, CWR first and FIN last, fill one byte: written at once
+        Bits.put(out, at * 8L + CWR.bitOffset(), FIN.bitOffset() + 1 - CWR.bitOffset(), h.flags().bits());
         WINDOW.write(out, at, h.window());
         URGENT_POINTER.write(out, at, h.urgentPointer());
         int end = TcpOptions.write(h.options(), out, at + MIN_HEADER_LENGTH);
@@ -127,6 +114,25 @@ public final class TcpCodec {
         return ~sum & 0xffff;
     }
 
+    /** The segment over IPv6: as {@link #encode(TcpHeader, byte[], Ipv4Address, Ipv4Address)}, the checksum over
+     * the IPv6 pseudo-header of RFC 8200 §8.1 (addresses, 32-bit upper-layer length, next header 6). */
+    public static byte[] encodeOverIpv6(TcpHeader h, byte[] payload, Ipv6Address src, Ipv6Address dst) {
+        byte[] out = new byte[headerLength(h) + payload.length];
+        writeSegment(h, payload, 0, payload.length, null, null, out, 0, true, false);
+        CHECKSUM.write(out, 0, 0);
+        CHECKSUM.write(out, 0, checksumOverIpv6(out, 0, out.length, src, dst));
+        return out;
+    }
+
+    /** The TCP checksum over the IPv6 pseudo-header (RFC 8200 §8.1): 0 over a segment whose checksum is right. */
+    public static int checksumOverIpv6(byte[] segment, int offset, int length, Ipv6Address src, Ipv6Address dst) {
+        return ~Ipv4Codec.onesComplementSum(segment, offset, length, ipv6PseudoHeaderSum(src, dst, length)) & 0xffff;
+    }
+
+    private static int ipv6PseudoHeaderSum(Ipv6Address src, Ipv6Address dst, int length) {
+        return Ipv6Codec.pseudoHeaderSum(src, dst, length, IpProtocol.TCP.value());
+    }
+
     private static int pseudoHeaderSum(Ipv4Address src, Ipv4Address dst, int length) {
         int s = src.value();
         int d = dst.value();
@@ -145,7 +151,14 @@ public final class TcpCodec {
         if (dataOffset < 5 || dataOffset * 4 > length) {
             return null;
         }
-        OptionParse op = parseOptions(buf, offset + MIN_HEADER_LENGTH, offset + dataOffset * 4, null);
+        int o = offset + MIN_HEADER_LENGTH;
+        if (dataOffset == 8 && buf[o] == TcpOption.KIND_NOP && buf[o + 1] == TcpOption.KIND_NOP
+                && buf[o + 2] == TcpOption.KIND_TIMESTAMPS && buf[o + 3] == 10) {
+            // NOP, NOP, Timestamps: what Linux puts on every segment after the handshake
+            return header(buf, offset, dataOffset, TcpOptions.linuxTimestamps(Bits.u32(buf, o + 4),
+                    Bits.u32(buf, o + 8)));
+        }
+        TcpOptionParser.OptionParse op = TcpOptionParser.parse(buf, o, offset + dataOffset * 4, null);
         return op.error != null ? null : header(buf, offset, dataOffset, op.options);
     }
 
@@ -164,6 +177,21 @@ public final class TcpCodec {
      */
     public static Pdu dissect(byte[] buf, int offset, int length, Ipv4Address src, Ipv4Address dst,
                               PayloadDissector<TcpHeader> payload) {
+        return dissect(buf, offset, length, src == null || dst == null ? -1 : pseudoHeaderSum(src, dst, length),
+                payload);
+    }
+
+    /**
+     * The same for a segment carried by IPv6: the checksum verified over the IPv6 pseudo-header (RFC 8200 §8.1) of
+     * {@code src} and the packet's final destination {@code dst}.
+     */
+    public static Pdu dissectOverIpv6(byte[] buf, int offset, int length, Ipv6Address src, Ipv6Address dst,
+                              PayloadDissector<TcpHeader> payload) {
+        return dissect(buf, offset, length, ipv6PseudoHeaderSum(src, dst, length), payload);
+    }
+
+    /** {@code pseudo}: the pseudo-header's one's-complement sum, or -1 to leave the checksum unverified. */
+    private static Pdu dissect(byte[] buf, int offset, int length, int pseudo, PayloadDissector<TcpHeader> payload) {
         Pdu.Builder b = Pdu.builder(Protocol.TCP, offset);
         int end = offset + length;
         if (length < MIN_HEADER_LENGTH) {
@@ -190,7 +218,7 @@ public final class TcpCodec {
         b.field(SYN.at(offset, SYN.read(buf, offset)));
         b.field(FIN.at(offset, FIN.read(buf, offset)));
         b.field(WINDOW.at(offset, WINDOW.read(buf, offset)));
-        b.field(checksumField(buf, offset, length, src, dst));
+        b.field(checksumField(buf, offset, length, pseudo));
         b.field(URGENT_POINTER.at(offset, URGENT_POINTER.read(buf, offset)));
         String ports = sport + " → " + dport;
         if (dataOffset < 5) {
@@ -201,7 +229,7 @@ public final class TcpCodec {
             return b.summary(ports).malformed("header length " + hl + " (data offset " + dataOffset
                     + ") exceeds the " + length + " bytes available", offset + MIN_HEADER_LENGTH, end).build();
         }
-        OptionParse op = parseOptions(buf, offset + MIN_HEADER_LENGTH, offset + hl, b);
+        TcpOptionParser.OptionParse op = TcpOptionParser.parse(buf, offset + MIN_HEADER_LENGTH, offset + hl, b);
         if (op.error != null) {
             return b.summary(ports).malformed(op.error, op.errorAt, end).build();
         }
@@ -265,169 +293,19 @@ public final class TcpCodec {
         return sb.toString();
     }
 
-    private static Field checksumField(byte[] buf, int offset, int length, Ipv4Address src, Ipv4Address dst) {
+    private static Field checksumField(byte[] buf, int offset, int length, int pseudo) {
         int actual = (int) CHECKSUM.read(buf, offset);
-        if (src == null || dst == null) {
+        if (pseudo < 0) {
             return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [unverified]");
         }
-        if (checksum(buf, offset, length, src, dst) == 0) {
+        if ((~Ipv4Codec.onesComplementSum(buf, offset, length, pseudo) & 0xffff) == 0) {
             return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [correct]");
         }
-        int expected = expectedChecksum(buf, offset, length, src, dst);
+        // computed with the checksum field itself left out
+        int sum = Ipv4Codec.onesComplementSum(buf, offset, CHECKSUM_OFFSET, pseudo);
+        int expected = ~Ipv4Codec.onesComplementSum(buf, offset + CHECKSUM_OFFSET + 2, length - CHECKSUM_OFFSET - 2,
+                sum) & 0xffff;
         return CHECKSUM.at(offset, actual, Hex.prefixed(actual, 4) + " [incorrect]")
                 .withProblem("checksum incorrect, should be " + Hex.prefixed(expected, 4));
-    }
-
-    /** The result of reading an options area. */
-    private static final class OptionParse {
-        final List<TcpOption> options = new ArrayList<>(5);
-        String error;
-        int errorAt;
-        /** Where padding starts: after an End of Option List, or the end of the header. */
-        int paddingStart;
-
-        OptionParse fail(String why, int at) {
-            error = why;
-            errorAt = at;
-            return this;
-        }
-    }
-
-    /**
-     * Reads the options in {@code buf[start, end)} (RFC 9293 §3.2: "an option may begin on any octet boundary").
-     * With a builder, every option's kind, length and value fields are added at their exact byte positions.
-     */
-    private static OptionParse parseOptions(byte[] buf, int start, int end, Pdu.Builder b) {
-        OptionParse r = new OptionParse();
-        r.paddingStart = end;
-        int i = start;
-        while (i < end) {
-            int kind = buf[i] & 0xff;
-            if (kind == TcpOption.KIND_EOL) {
-                r.options.add(EOL);
-                if (b != null) {
-                    b.field(TcpLayout.EOL.span(i, 1, 0, null, "End of Option List (EOL)"));
-                }
-                r.paddingStart = i + 1;
-                return r;
-            }
-            if (kind == TcpOption.KIND_NOP) {
-                r.options.add(NOP);
-                if (b != null) {
-                    b.field(TcpLayout.NOP.span(i, 1, 1, null, "No-Operation (NOP)"));
-                }
-                i++;
-                continue;
-            }
-            if (i + 1 >= end) {
-                return r.fail("option runs past the end of the header", i);
-            }
-            int len = buf[i + 1] & 0xff;
-            int expected = expectedLength(kind);
-            if (kind == TcpOption.KIND_SACK) {
-                if (len < 10 || len > 34 || (len - 2) % 8 != 0) {
-                    return r.fail("option SACK has length " + len + ", expected 10, 18, 26 or 34", i);
-                }
-            } else if (expected > 0 && len != expected) {
-                return r.fail("option " + shortName(kind) + " has length " + len + ", expected " + expected, i);
-            } else if (len < 2) {
-                return r.fail("option kind " + kind + " has length " + len + ", below the minimum of 2", i);
-            }
-            if (i + len > end) {
-                return r.fail("option runs past the end of the header", i);
-            }
-            if (b != null) {
-                b.field(TcpLayout.OPTION_KIND.span(i, 1, kind, null, kindText(kind)));
-                b.field(TcpLayout.OPTION_LENGTH.span(i + 1, 1, len, null, null));
-            }
-            int v = i + 2;
-            switch (kind) {
-                case TcpOption.KIND_MSS -> {
-                    int mss = Bits.u16(buf, v);
-                    r.options.add(new MaximumSegmentSize(mss));
-                    if (b != null) {
-                        b.field(TcpLayout.MSS.span(v, 2, mss, null, null));
-                    }
-                }
-                case TcpOption.KIND_WINDOW_SCALE -> {
-                    WindowScale ws = new WindowScale(buf[v] & 0xff);
-                    r.options.add(ws);
-                    if (b != null) {
-                        b.field(TcpLayout.WINDOW_SCALE.span(v, 1, ws.shift(),
-                                null, ws.shift() + " (multiply by " + ws.multiplier() + ")"));
-                    }
-                }
-                case TcpOption.KIND_SACK_PERMITTED -> r.options.add(SACK_PERMITTED);
-                case TcpOption.KIND_SACK -> {
-                    List<SackBlock> blocks = new ArrayList<>(4);
-                    for (int p = v; p < i + len; p += 8) {
-                        long left = Bits.u32(buf, p);
-                        long right = Bits.u32(buf, p + 4);
-                        blocks.add(new SackBlock(left, right));
-                        if (b != null) {
-                            b.field(TcpLayout.SACK_LEFT.span(p, 4, left, null, null));
-                            b.field(TcpLayout.SACK_RIGHT.span(p + 4, 4, right, null, null));
-                        }
-                    }
-                    r.options.add(new Sack(blocks));
-                }
-                case TcpOption.KIND_TIMESTAMPS -> {
-                    long tsval = Bits.u32(buf, v);
-                    long tsecr = Bits.u32(buf, v + 4);
-                    r.options.add(new Timestamps(tsval, tsecr));
-                    if (b != null) {
-                        b.field(TcpLayout.TSVAL.span(v, 4, tsval, null, null));
-                        b.field(TcpLayout.TSECR.span(v + 4, 4, tsecr, null, null));
-                    }
-                }
-                default -> {
-                    Bytes data = Bytes.of(buf, v, i + len);
-                    r.options.add(new Unknown(kind, data));
-                    if (b != null && len > 2) {
-                        b.field(TcpLayout.OPTION_DATA.span(v, len - 2, 0, data, null));
-                    }
-                }
-            }
-            i += len;
-        }
-        return r;
-    }
-
-    private static int expectedLength(int kind) {
-        return switch (kind) {
-            case TcpOption.KIND_MSS -> 4;
-            case TcpOption.KIND_WINDOW_SCALE -> 3;
-            case TcpOption.KIND_SACK_PERMITTED -> 2;
-            case TcpOption.KIND_TIMESTAMPS -> 10;
-            default -> -1;
-        };
-    }
-
-    /** The option's name in malformed reasons and tshark's Info column. */
-    private static String shortName(int kind) {
-        return switch (kind) {
-            case TcpOption.KIND_MSS -> "MSS";
-            case TcpOption.KIND_WINDOW_SCALE -> "WS";
-            case TcpOption.KIND_SACK_PERMITTED -> "SACK_PERM";
-            case TcpOption.KIND_SACK -> "SACK";
-            case TcpOption.KIND_TIMESTAMPS -> "TS";
-            default -> "kind " + kind;
-        };
-    }
-
-    private static String kindText(int kind) {
-        return switch (kind) {
-            case TcpOption.KIND_MSS -> "Maximum segment size (2)";
-            case TcpOption.KIND_WINDOW_SCALE -> "Window scale (3)";
-            case TcpOption.KIND_SACK_PERMITTED -> "SACK permitted (4)";
-            case TcpOption.KIND_SACK -> "SACK (5)";
-            case TcpOption.KIND_TIMESTAMPS -> "Timestamps (8)";
-            case 28 -> "User Timeout (28)";
-            case 29 -> "TCP Authentication Option (29)";
-            case 30 -> "Multipath TCP (30)";
-            case 34 -> "TCP Fast Open Cookie (34)";
-            case 253, 254 -> "Experimental (" + kind + ")";
-            default -> "Unknown (" + kind + ")";
-        };
     }
 }

@@ -15,6 +15,16 @@ public record TcpFlags(boolean cwr, boolean ece, boolean urg, boolean ack, boole
     public static final int SYN_BIT = 0x02;
     public static final int FIN = 0x01;
 
+    /** Every combination, made once: a simulated classroom reads millions of flag bytes. */
+    private static final TcpFlags[] ALL = new TcpFlags[256];
+
+    static {
+        for (int bits = 0; bits < ALL.length; bits++) {
+            ALL[bits] = new TcpFlags((bits & CWR) != 0, (bits & ECE) != 0, (bits & URG) != 0, (bits & ACK_BIT) != 0,
+                    (bits & PSH) != 0, (bits & RST_BIT) != 0, (bits & SYN_BIT) != 0, (bits & FIN) != 0);
+        }
+    }
+
     public static final TcpFlags NONE = of(0);
     public static final TcpFlags SYN = of(SYN_BIT);
     public static final TcpFlags SYN_ACK = of(SYN_BIT | ACK_BIT);
@@ -26,8 +36,7 @@ public record TcpFlags(boolean cwr, boolean ece, boolean urg, boolean ack, boole
 
     /** The flags from the low 8 bits of {@code bits} (CWR = 0x80 ... FIN = 0x01). */
     public static TcpFlags of(int bits) {
-        return new TcpFlags((bits & CWR) != 0, (bits & ECE) != 0, (bits & URG) != 0, (bits & ACK_BIT) != 0,
-                (bits & PSH) != 0, (bits & RST_BIT) != 0, (bits & SYN_BIT) != 0, (bits & FIN) != 0);
+        return ALL[bits & 0xff];
     }
 
     /** The control bits as one byte, CWR = 0x80 ... FIN = 0x01. */

@@ -27,7 +27,7 @@ public record TcpHeader(int sourcePort, int destinationPort, long sequence, long
 
     public TcpHeader {
         Objects.requireNonNull(flags, "flags");
-        options = List.copyOf(options);
+        options = TcpOptions.immutable(options);
         check("source port", sourcePort, 0xffff);
         check("destination port", destinationPort, 0xffff);
         check("data offset", dataOffset, 0xf);

@@ -7,6 +7,7 @@ import static org.netsim.pdu.FieldFormat.FLAG;
 import static org.netsim.pdu.FieldFormat.HEX;
 
 import java.util.List;
+import org.netsim.pdu.FieldFormat;
 import org.netsim.pdu.FieldSpec;
 import org.netsim.pdu.Protocol;
 
@@ -87,6 +88,27 @@ public final class TcpLayout {
             "Zero bytes after the options so the header ends on a 32-bit boundary.", RFC);
     public static final FieldSpec PAYLOAD = FieldSpec.variable(P, "tcp.payload", "TCP payload", BYTES,
             "The data this segment carries for the program above TCP.", RFC);
+
+    // Reassembly: what the stack dissector says about a segment's payload when a message spans several segments.
+    // Keys as Wireshark's, so a lesson or a tshark comparison finds them by the same names.
+    private static final String STREAM = "RFC 9293 §3.10.7.4: a receiver hands the data on in sequence order";
+    public static final FieldSpec SEGMENT_DATA = FieldSpec.variable(P, "tcp.segment_data", "TCP segment data", BYTES,
+            "Payload bytes of a message longer than this segment: TCP cut it into segments, and the receiver joins "
+                    + "them in sequence order before the protocol above reads it.", STREAM);
+    public static final FieldSpec REASSEMBLED_IN = FieldSpec.variable(P, "tcp.reassembled_in",
+            "Reassembled PDU in", FieldFormat.TEXT,
+            "The frame whose segment completes the message this one began or continued: the whole message is decoded "
+                    + "there (worked out by following the connection, no bytes of its own).", STREAM);
+    public static final FieldSpec SEGMENTS = FieldSpec.variable(P, "tcp.segments", "Reassembled TCP segments",
+            FieldFormat.TEXT, "The frames whose segments were joined into the message decoded below, and how many "
+                    + "bytes each gave (worked out, no bytes of its own).", STREAM);
+    public static final FieldSpec RETRANSMITTED_DATA = FieldSpec.variable(P, "tcp.retransmitted_data",
+            "Retransmitted TCP segment data", BYTES,
+            "Bytes the sender had sent before (their sequence numbers lie before the next one expected): a "
+                    + "retransmission, which the receiver drops as a duplicate.", "RFC 9293 §3.8.1");
+    public static final FieldSpec REASSEMBLY_NOTE = FieldSpec.variable(P, "tcp.reassembly_note", "Reassembly",
+            FieldFormat.TEXT, "Why this segment was not joined to the ones before it (worked out, no bytes of its "
+                    + "own).", STREAM);
 
     /** The fixed fields in header order. */
     public static final List<FieldSpec> FIXED = List.of(SOURCE_PORT, DESTINATION_PORT, SEQUENCE, ACKNOWLEDGEMENT,

@@ -1,6 +1,8 @@
 package org.netsim.wire.tcp;
 
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.netsim.pdu.Bits;
 import org.netsim.wire.tcp.TcpOption.MaximumSegmentSize;
 import org.netsim.wire.tcp.TcpOption.NoOperation;
@@ -40,11 +42,45 @@ public final class TcpOptions {
 
     /** A Linux data or ACK segment's options: NOP, NOP, Timestamps (12 bytes). */
     public static List<TcpOption> linuxTimestamps(long tsval, long tsecr) {
-        return List.of(NOP, NOP, new Timestamps(tsval, tsecr));
+        return new LinuxTimestamps(new Timestamps(tsval, tsecr));
+    }
+
+    /**
+     * NOP, NOP, Timestamps as one immutable list: the options of nearly every segment a simulation sends and reads,
+     * counted and written without walking a general list (a classroom run handles millions of them).
+     */
+    static final class LinuxTimestamps extends AbstractList<TcpOption> implements RandomAccess {
+        final Timestamps timestamps;
+
+        LinuxTimestamps(Timestamps timestamps) {
+            this.timestamps = timestamps;
+        }
+
+        @Override
+        public TcpOption get(int index) {
+            return switch (index) {
+                case 0, 1 -> NOP;
+                case 2 -> timestamps;
+                default -> throw new IndexOutOfBoundsException("option " + index + " of 3");
+            };
+        }
+
+        @Override
+        public int size() {
+            return 3;
+        }
+    }
+
+    /** {@code options} as an unmodifiable list: itself when it is one of ours or already immutable. */
+    static List<TcpOption> immutable(List<TcpOption> options) {
+        return options instanceof LinuxTimestamps ? options : List.copyOf(options);
     }
 
     /** Bytes the options take, before padding. */
     public static int length(List<TcpOption> options) {
+        if (options instanceof LinuxTimestamps) {
+            return 12;
+        }
         int n = 0;
         for (int i = 0, size = options.size(); i < size; i++) {
             TcpOption o = options.get(i);
@@ -62,6 +98,15 @@ public final class TcpOptions {
 
     /** Writes the options at {@code buf[at]} (RFC 9293 §3.1 layout); returns the index after the last one. */
     public static int write(List<TcpOption> options, byte[] buf, int at) {
+        if (options instanceof LinuxTimestamps l) {
+            buf[at] = TcpOption.KIND_NOP;
+            buf[at + 1] = TcpOption.KIND_NOP;
+            buf[at + 2] = TcpOption.KIND_TIMESTAMPS;
+            buf[at + 3] = 10;
+            Bits.putU32(buf, at + 4, l.timestamps.tsval());
+            Bits.putU32(buf, at + 8, l.timestamps.tsecr());
+            return at + 12;
+        }
         for (int i = 0, size = options.size(); i < size; i++) {
             TcpOption o = options.get(i);
             buf[at] = (byte) o.kind();

@@ -64,4 +64,42 @@ public final class CloseCodes {
         }
         return null;
     }
+
+    /**
+     * What a control frame's payload {@code b[off, off+n)} says, for a one-line listing: a Close frame's status code
+     * with its name and the quoted reason (RFC 6455 §5.5.1, §7.4), e.g. {@code 1000 (Normal Closure) "bye"}, or
+     * {@code (no status code)} for an empty body; a Ping's or Pong's application data as text, or as hex when it is
+     * not UTF-8. A Close body of one byte, which the framing already refuses, is shown as hex.
+     */
+    public static String controlText(int opcode, byte[] b, int off, int n) {
+        if (opcode == Opcode.CLOSE.value() && n != 1) {
+            if (n == 0) {
+                return "(no status code)";
+            }
+            String code = describe((b[off] & 0xff) << 8 | (b[off + 1] & 0xff));
+            if (n == 2) {
+                return code;
+            }
+            return code + " " + quotedOrHex(b, off + 2, n - 2);
+        }
+        return n == 0 ? "" : Utf8.isValid(b, off, off + n) && !hasControl(b, off, n)
+                ? new String(b, off, n, java.nio.charset.StandardCharsets.UTF_8)
+                : org.netsim.pdu.Hex.spaced(b, off, n);
+    }
+
+    private static String quotedOrHex(byte[] b, int off, int n) {
+        return Utf8.isValid(b, off, off + n) && !hasControl(b, off, n)
+                ? '"' + new String(b, off, n, java.nio.charset.StandardCharsets.UTF_8) + '"'
+                : "<" + org.netsim.pdu.Hex.spaced(b, off, n) + ">";
+    }
+
+    /** C0 controls and DEL would garble a terminal line. */
+    private static boolean hasControl(byte[] b, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            if ((b[i] >= 0 && b[i] < 0x20) || b[i] == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -81,10 +81,6 @@ public final class WebSocketLayout {
     public static final FieldSpec PAYLOAD_TEXT = FieldSpec.variable(P, "websocket.payload", "Payload data (text)", TEXT,
             PAYLOAD.explanation(), RFC_5_2);
     /** Payload bytes of a frame whose header came in an earlier TCP segment. */
-    public static final FieldSpec CONTINUED_PAYLOAD = FieldSpec.variable(P, "websocket.continued_payload",
-            "Continued payload data", BYTES,
-            "More payload bytes of a frame that began in an earlier TCP segment: TCP cuts a long frame into "
-                    + "segments, and only joining them (reassembly) gives the whole frame back.", RFC_5_2);
     public static final FieldSpec CLOSE_CODE = new FieldSpec(P, "websocket.close.code", "Status code", -1, 16, DECIMAL,
             "Why the connection is closing, as a 16-bit number: 1000 normal closure, 1001 going away, 1002 protocol "
                     + "error, 1011 internal error (RFC 6455 §7.4). A Close frame may also have no body at all.",

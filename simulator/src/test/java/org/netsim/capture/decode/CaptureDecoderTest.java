@@ -429,6 +429,14 @@ class CaptureDecoderTest {
     /** Sends {@code stream} from 10.0.0.2:50000 to 10.0.0.1:3000 in segments of {@code size} bytes, no handshake. */
     static void feedTcp(CaptureDecoder d, byte[] stream, int size) {
         long frame = 0;
+        for (byte[] f : framesOf(stream, size)) {
+            d.frame(++frame, frame * 1000, CapturedFrame.LINKTYPE_ETHERNET, f, 0, f.length);
+        }
+    }
+
+    /** The Ethernet frames {@link #feedTcp} sends. */
+    static List<byte[]> framesOf(byte[] stream, int size) {
+        List<byte[]> out = new ArrayList<>();
         for (int at = 0; at < stream.length; at += size) {
             int n = Math.min(size, stream.length - at);
             byte[] f = new byte[14 + 20 + 20 + n];
@@ -453,7 +461,8 @@ class CaptureDecoderTest {
             f[46] = 0x50;
             f[47] = 0x18;
             System.arraycopy(stream, at, f, 54, n);
-            d.frame(++frame, frame * 1000, CapturedFrame.LINKTYPE_ETHERNET, f, 0, f.length);
+            out.add(f);
         }
+        return out;
     }
 }

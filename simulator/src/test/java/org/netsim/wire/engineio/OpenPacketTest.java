@@ -41,4 +41,17 @@ class OpenPacketTest {
                 .hasMessage("handshake has no integer \"pingInterval\"");
         assertThat(OpenPacket.tryParse("nope")).isNull();
     }
+
+    /** netty-socketio 2.0 (the built-in peer) sends no maxPayload; engine.io-client and socket.io-client-java accept that. */
+    @Test
+    void aHandshakeWithoutMaxPayloadIsAHandshake() {
+        String netty = "{\"sid\":\"53df98ca-147b-43e0-9fd2-b2ef13498ceb\",\"upgrades\":[\"websocket\"],"
+                + "\"pingInterval\":25000,\"pingTimeout\":60000}";
+        OpenPacket p = OpenPacket.parse(netty);
+        assertThat(p.sid()).isEqualTo("53df98ca-147b-43e0-9fd2-b2ef13498ceb");
+        assertThat(p.maxPayload()).isEqualTo(OpenPacket.NO_MAX_PAYLOAD);
+        assertThat(p.toJson()).isEqualTo(netty);
+        assertThatThrownBy(() -> OpenPacket.parse(netty.replace("}", ",\"maxPayload\":\"big\"}")))
+                .hasMessage("handshake has no integer \"maxPayload\"");
+    }
 }

@@ -39,7 +39,19 @@ public final class ComparisonView extends BorderPane {
         notes.textProperty().bind(model.notesProperty());
         notes.visibleProperty().bind(model.notesProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
-        setTop(new VBox(summary, notes));
+        javafx.scene.control.ComboBox<ComparisonViewModel.PartItem> part =
+                new javafx.scene.control.ComboBox<>(model.parts());
+        part.setId("comparisonPart");
+        part.valueProperty().bindBidirectional(model.partProperty());
+        part.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.parts()));
+        part.managedProperty().bind(part.visibleProperty());
+        Label partLabel = new Label(Messages.get("compare.part"));
+        partLabel.visibleProperty().bind(part.visibleProperty());
+        partLabel.managedProperty().bind(part.visibleProperty());
+        javafx.scene.layout.HBox partRow = new javafx.scene.layout.HBox(partLabel, part);
+        partRow.getStyleClass().add("ns-row");
+        partRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(new VBox(summary, notes, partRow));
 
         InspectorView simulated = new InspectorView(model.simulated(), Messages.bundle());
         InspectorView captured = new InspectorView(model.captured(), Messages.bundle());
@@ -49,9 +61,12 @@ public final class ComparisonView extends BorderPane {
         captured.themeProperty().bind(theme);
         SplitPane trees = new SplitPane(titled("compare.simulated", simulated), titled("compare.captured", captured));
 
-        TableView<FieldDifference> table = new TableView<>(model.differences());
+        TableView<ComparisonViewModel.Row> table = new TableView<>(model.differences());
         table.setId("comparisonDifferences");
         table.setPlaceholder(new Label(Messages.get("compare.none")));
+        TableColumn<ComparisonViewModel.Row, String> partColumn = column("compare.column.part", d -> "", 8);
+        partColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().part()));
+        table.getColumns().add(partColumn);
         table.getColumns().add(column("compare.column.layer", d -> d.protocol().title(), 7));
         table.getColumns().add(column("compare.column.field", FieldDifference::name, 10));
         table.getColumns().add(column("compare.column.simulated", d -> d.simulated() == null ? "\u2014"
@@ -61,8 +76,9 @@ public final class ComparisonView extends BorderPane {
         table.getColumns().add(column("compare.column.why", FieldDifference::why, 40));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(FieldDifference d, boolean empty) {
-                super.updateItem(d, empty);
+            protected void updateItem(ComparisonViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                FieldDifference d = row == null ? null : row.difference();
                 getStyleClass().remove("comparison-unexpected");
                 setTooltip(empty || d == null ? null : new Tooltip(d.why()));
                 if (!empty && d != null && !d.expected()) {
@@ -88,10 +104,11 @@ public final class ComparisonView extends BorderPane {
         return p;
     }
 
-    private static TableColumn<FieldDifference, String> column(String key, Function<FieldDifference, String> value,
-                                                               double ems) {
-        TableColumn<FieldDifference, String> c = new TableColumn<>(Messages.get(key));
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    private static TableColumn<ComparisonViewModel.Row, String> column(String key,
+                                                                        Function<FieldDifference, String> value,
+                                                                        double ems) {
+        TableColumn<ComparisonViewModel.Row, String> c = new TableColumn<>(Messages.get(key));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().difference())));
         c.setPrefWidth(ems * Font.getDefault().getSize());
         return c;
     }

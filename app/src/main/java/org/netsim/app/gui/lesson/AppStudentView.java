@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import org.netsim.app.gui.AppModels;
 import org.netsim.app.gui.inspector.InspectorRow;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.run.StudentView;
+import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.TimelineEvent;
 
 /**
  * What a lesson's steps see of the window: the session's run and selection, the inspector's field and highlighted
- * bytes, the layer model, the time, the emits the student added since the scenario was opened, the live capture.
+ * bytes, the layer model, the time, the emits the student added since the scenario was opened, the messages the
+ * Live capture tab decoded.
  */
 final class AppStudentView implements StudentView {
     private final AppModels models;
@@ -79,8 +81,16 @@ final class AppStudentView implements StudentView {
         return base == null || now == null ? List.of() : StudentView.addedActions(base, now);
     }
 
+    /** The layer of the tree row the student clicked. */
     @Override
-    public Optional<List<CapturedFrame>> liveCapture() {
-        return models.live().capturedFrames();
+    public Protocol selectedFieldProtocol() {
+        InspectorRow row = models.inspector().selectedProperty().get();
+        return row == null || row.field() == null ? null : row.protocol();
+    }
+
+    /** What the Live capture tab decoded: captured live, or read from a capture file opened there. */
+    @Override
+    public Optional<List<CaptureMessage>> capturedMessages() {
+        return Optional.of(List.copyOf(models.live().messages()));
     }
 }

@@ -1,8 +1,12 @@
 package org.netsim.app.gui.lesson;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -10,12 +14,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netsim.app.gui.Messages;
@@ -27,103 +30,128 @@ import org.netsim.lessons.TextPage;
 import org.netsim.lessons.run.Answer;
 
 /**
- * The lesson panel beside the simulation: the lesson list (with the student's name) until a lesson is open, then the
- * lesson's current page with Back and Next. A step shows what to do, whether the window shows it done yet, Check and
- * Hint; a quiz shows its question, the answer controls and the feedback.
+ * The lesson panel beside the simulation: the lesson list (with the student's name and how far they got in each
+ * lesson) until a lesson is open, then the lesson with its objectives and its current page, Back and Next. A step
+ * shows what to do, whether the window shows it done yet, Check and Hint; a quiz shows its question, the answer
+ * controls and the feedback. The static layout is {@code LessonPanelView.fxml}; the page itself is drawn here.
  */
 public final class LessonPanelView extends BorderPane {
     private final LessonPanelViewModel model;
-    private final VBox pageBox = new VBox();
+    @FXML private VBox chooser;
+    @FXML private TextField studentField;
+    @FXML private ListView<LessonListItem> lessonList;
+    @FXML private Button openButton;
+    @FXML private VBox lessonBox;
+    @FXML private Label titleLabel;
+    @FXML private TitledPane objectivesPane;
+    @FXML private VBox objectivesBox;
+    @FXML private Label positionLabel;
+    @FXML private VBox pageBox;
+    @FXML private Button nextButton;
+    @FXML private Label completeLabel;
+    @FXML private Label messageLabel;
 
     public LessonPanelView(LessonPanelViewModel model) {
         this.model = model;
-        setId("lessonPanel");
-        getStyleClass().addAll("ns-panel", "lesson-panel");
-        Node chooser = chooser();
-        Node lesson = lesson();
-        centerProperty().bind(Bindings.when(model.openProperty()).then(lesson).otherwise(chooser));
-        Label message = wrapped(new Label());
-        message.getStyleClass().add("ns-error");
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        setBottom(message);
+        load();
+        chooser.visibleProperty().bind(model.openProperty().not());
+        chooser.managedProperty().bind(chooser.visibleProperty());
+        lessonBox.visibleProperty().bind(model.openProperty());
+        lessonBox.managedProperty().bind(lessonBox.visibleProperty());
+        studentField.textProperty().bindBidirectional(model.studentProperty());
+        lessonList.setItems(model.lessonList());
+        lessonList.setCellFactory(v -> new LessonCell());
+        lessonList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && lessonList.getSelectionModel().getSelectedItem() != null) {
+                openSelected();
+            }
+        });
+        openButton.disableProperty().bind(lessonList.getSelectionModel().selectedItemProperty().isNull());
+
+        titleLabel.textProperty().bind(model.titleProperty());
+        objectivesPane.expandedProperty().bindBidirectional(model.objectivesExpandedProperty());
+        objectivesPane.visibleProperty().bind(Bindings.isNotEmpty(model.objectives()));
+        objectivesPane.managedProperty().bind(objectivesPane.visibleProperty());
+        Runnable fillObjectives = () -> objectivesBox.getChildren().setAll(model.objectives().stream()
+                .map(o -> (Node) wrapped(new Label("\u2022 " + o))).toList());
+        fillObjectives.run();
+        model.objectives().addListener((javafx.collections.ListChangeListener<String>) c -> fillObjectives.run());
+        positionLabel.textProperty().bind(model.positionProperty());
+        nextButton.disableProperty().bind(model.canNextProperty().not());
+        completeLabel.visibleProperty().bind(model.completeProperty());
+
+        messageLabel.textProperty().bind(model.messageProperty());
+        messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        messageLabel.managedProperty().bind(messageLabel.visibleProperty());
         model.pageProperty().addListener((o, was, p) -> showPage(p));
     }
 
-    private Node chooser() {
-        Label title = new Label(Messages.get("lesson.choose"));
-        title.getStyleClass().add("ns-panel-title");
-        Label lead = wrapped(new Label(Messages.get("lesson.choose.lead")));
-        TextField student = new TextField();
-        student.setId("lessonStudent");
-        student.textProperty().bindBidirectional(model.studentProperty());
-        ListView<Lesson> list = new ListView<>(model.lessons());
-        list.setId("lessonList");
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Lesson l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(empty || l == null ? null : l.title() + (l.minutes() > 0 ? " (" + Messages.get("lesson.minutes",
-                        l.minutes()) + ")" : "") + "\n" + l.summary());
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                model.open(list.getSelectionModel().getSelectedItem());
-            }
-        });
-        Button open = new Button(Messages.get("lesson.open"));
-        open.setId("lessonOpen");
-        open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(e -> model.open(list.getSelectionModel().getSelectedItem()));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(title, lead, new Label(Messages.get("lesson.student")), student, list, open);
-        box.getStyleClass().add("lesson-chooser");
-        return box;
+    /** Loads {@code LessonPanelView.fxml} with this view as root and controller, texts from {@link Messages}. */
+    private void load() {
+        FXMLLoader loader = new FXMLLoader(LessonPanelView.class.getResource("LessonPanelView.fxml"),
+                Messages.bundle());
+        loader.setRoot(this);
+        loader.setController(this);
+        // the default is the thread's context class loader, which a test runner may have replaced
+        loader.setClassLoader(LessonPanelView.class.getClassLoader());
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load LessonPanelView.fxml", e);
+        }
     }
 
-    private Node lesson() {
-        Label title = wrapped(new Label());
-        title.getStyleClass().add("ns-panel-title");
-        title.textProperty().bind(model.titleProperty());
-        Label position = new Label();
-        position.setId("lessonPosition");
-        position.textProperty().bind(model.positionProperty());
-        Button close = new Button(Messages.get("lesson.close"));
-        close.setId("lessonClose");
-        close.setOnAction(e -> model.close());
-        Button reset = new Button(Messages.get("lesson.reset"));
-        reset.setOnAction(e -> model.resetLesson());
-        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(position, reset, close);
-        top.getStyleClass().add("ns-row");
-        for (Button b : List.of(reset, close)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
+    @FXML
+    private void openSelected() {
+        LessonListItem item = lessonList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            model.open(item.lesson());
         }
+    }
 
-        ScrollPane scroll = new ScrollPane(pageBox);
-        scroll.setFitToWidth(true);
-        pageBox.getStyleClass().add("lesson-page");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+    @FXML
+    private void reset() {
+        model.resetLesson();
+    }
 
-        Button previous = new Button(Messages.get("lesson.previous"));
-        previous.setId("lessonPrevious");
-        previous.setOnAction(e -> model.previous());
-        Button next = new Button(Messages.get("lesson.next"));
-        next.setId("lessonNext");
-        next.setOnAction(e -> model.next());
-        next.disableProperty().bind(model.canNextProperty().not());
-        Label complete = new Label(Messages.get("lesson.complete"));
-        complete.setId("lessonComplete");
-        complete.getStyleClass().add("lesson-complete");
-        complete.visibleProperty().bind(model.completeProperty());
-        previous.setMinWidth(Region.USE_PREF_SIZE);
-        next.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane nav = new javafx.scene.layout.FlowPane(previous, next, complete);
-        nav.getStyleClass().add("ns-row");
-        return new VBox(title, top, scroll, nav);
+    @FXML
+    private void close() {
+        model.close();
+    }
+
+    @FXML
+    private void previous() {
+        model.previous();
+    }
+
+    @FXML
+    private void next() {
+        model.next();
+    }
+
+    /** A lesson in the list: its title and time, its summary, and how far the student got (in words). */
+    private static final class LessonCell extends ListCell<LessonListItem> {
+        @Override
+        protected void updateItem(LessonListItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Lesson l = item.lesson();
+            Label title = wrapped(new Label(l.title() + (l.minutes() > 0 ? " (" + Messages.get("lesson.minutes",
+                    l.minutes()) + ")" : "")));
+            title.getStyleClass().add("lesson-list-title");
+            Label summary = wrapped(new Label(l.summary()));
+            Label state = new Label(item.stateText());
+            state.getStyleClass().addAll("lesson-state", "lesson-state-" + item.state().name().toLowerCase(
+                    java.util.Locale.ROOT).replace('_', '-'));
+            VBox box = new VBox(title, summary, state);
+            box.setPrefWidth(0);
+            box.getStyleClass().add("lesson-list-item");
+            setGraphic(box);
+        }
     }
 
     private void showPage(Page p) {

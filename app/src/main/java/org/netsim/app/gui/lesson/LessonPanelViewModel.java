@@ -57,7 +57,12 @@ public final class LessonPanelViewModel {
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
     private final ObjectProperty<ScreenPart> pointsAt = new SimpleObjectProperty<>(this, "pointsAt");
     private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private final ObservableList<String> objectives = FXCollections.observableArrayList();
+    private final BooleanProperty objectivesExpanded = new SimpleBooleanProperty(this, "objectivesExpanded");
+    private final ObservableList<LessonListItem> lessonList = FXCollections.observableArrayList();
     private StudentProgress progress;
+    /** False when an unreadable progress file could not be moved aside: saving would overwrite it. */
+    private boolean saveable = true;
     private LessonSession session;
 
     public LessonPanelViewModel(AppModels models) {
@@ -70,6 +75,8 @@ public final class LessonPanelViewModel {
         this.store = new ProgressStore(progressDir);
         LessonLoader.Result shipped = LessonLoader.shipped();
         lessons.setAll(shipped.lessons());
+        refreshList();
+        student.addListener(o -> refreshList());
         if (!shipped.problems().isEmpty()) {
             message.set(shipped.problems().get(0).toString());
         }
@@ -80,6 +87,12 @@ public final class LessonPanelViewModel {
         models.session().sourceProperty().addListener(o -> judge());
         models.inspector().selectedProperty().addListener(o -> judge());
         models.inspector().highlightEndProperty().addListener(o -> judge());
+        // a captured step passes the moment the Live capture tab decodes the message (captured, or read from a file)
+        models.live().messages().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (page.get() instanceof Step s && s.expect() instanceof Check.Captured) {
+                judge();
+            }
+        });
         models.session().currentTimeProperty().addListener(o -> {
             if (page.get() instanceof Step s && s.expect() instanceof Check.ReachedTime) {
                 judge();
@@ -87,22 +100,36 @@ public final class LessonPanelViewModel {
         });
     }
 
-    /** Opens a lesson where the student left it (a new one at its first page) with its scenario loaded. */
+    /**
+     * Opens a lesson where the student left it (a new one at its first page) with the scenario it has open there
+     * loaded: its own, or the one a step before that page had the student open.
+     */
     public void open(Lesson lesson) {
-        try {
-            progress = store.load(student.get());
-        } catch (IOException e) {
-            message.set(Messages.get("lesson.progress.unreadable", e.getMessage()));
-            progress = new StudentProgress(student.get());
+        ProgressStore.Opened opened = store.open(student.get());
+        progress = opened.progress();
+        saveable = opened.saveable();
+        if (opened.setAside() != null) {
+            message.set(Messages.get("lesson.progress.setAside", opened.problem(), opened.setAside().getFileName()));
+        } else if (opened.problem() != null) {
+            message.set(Messages.get("lesson.progress.unmovable", opened.problem()));
+        } else {
+            message.set("");
         }
         session = new LessonSession(lesson, progress.lesson(lesson.id()), this::save);
-        lesson.baseScenario().ifPresent(s -> {
-            models.session().load(s, lesson.scenario());
-            view.rebase();
-        });
+        // the scenario the lesson has open on the page it resumes at (a step may have had the student open another)
+        String name = lesson.scenarioAt(session.pageIndex());
+        if (name != null) {
+            lesson.scenario(name).ifPresent(s -> {
+                models.session().load(s, name);
+                view.rebase();
+            });
+        }
         title.set(lesson.title());
+        objectives.setAll(lesson.objectives().stream().map(o -> Messages.get(o.kind() == Lesson.Objective.Kind.DESCRIBE
+                ? "lesson.objective.describe" : "lesson.objective.execute", o.text())).toList());
         open.set(true);
         show();
+        refreshList();
     }
 
     public void close() {
@@ -110,6 +137,7 @@ public final class LessonPanelViewModel {
         open.set(false);
         page.set(null);
         pointsAt.set(null);
+        refreshList();
     }
 
     public void next() {
@@ -157,7 +185,7 @@ public final class LessonPanelViewModel {
         if (session == null || !(page.get() instanceof Quiz q)) {
             return null;
         }
-        QuizResult r = session.answer(q.id(), answer);
+        QuizResult r = session.answer(q.id(), answer, models.session().run());
         feedback.set(r.feedback());
         passed.set(r.correct());
         hints.setAll(session.hintsShown());
@@ -165,8 +193,21 @@ public final class LessonPanelViewModel {
         return r;
     }
 
-    /** The bytes quiz's answer: what the student highlighted in the hex pane. */
+    /**
+     * The bytes quiz's answer: what the student highlighted in the hex pane, in the quiz's event. If the student
+     * selected another event meanwhile, the quiz's event is shown again and nothing is graded.
+     */
     public QuizResult answerSelectedBytes() {
+        if (session != null && page.get() instanceof Quiz.Bytes b) {
+            var event = session.quizEvent(b.id(), models.session().run());
+            var selected = models.session().selectedEvent();
+            if (event.isPresent() && (selected == null || selected.index() != event.get().index())) {
+                models.session().select(event.get().index());
+                feedback.set(Messages.get("lesson.bytes.reselected"));
+                passed.set(false);
+                return null;
+            }
+        }
         var range = view.highlightedBytes();
         if (range == null) {
             feedback.set(Messages.get("lesson.bytes.none"));
@@ -192,27 +233,47 @@ public final class LessonPanelViewModel {
 
     private void show() {
         Page p = session.page();
+        // the objectives open on the first page, where the lesson starts; later they stay a click away
+        objectivesExpanded.set(session.pageIndex() == 0);
         page.set(p);
         position.set(Messages.get("lesson.position", session.pageIndex() + 1, session.pageCount()));
         feedback.set("");
         status.set("");
         passed.set(session.isDone(p));
         hints.setAll(session.hintsShown());
-        pointsAt.set(p instanceof Step s ? s.pointsAt() : null);
-        if (p instanceof Quiz.Bytes b && models.session().run() != null) {
-            // the quiz asks about one event's bytes: show it, so the hex pane holds them
-            int index = session.quizEvent(b.id()).index();
-            if (index < models.session().run().timeline().size()) {
-                models.session().select(index);
-            }
+        // a bytes quiz is answered in the hex pane: bring it to the front and outline it
+        pointsAt.set(p instanceof Step s ? s.pointsAt() : p instanceof Quiz.Bytes ? ScreenPart.HEX : null);
+        if (p instanceof Quiz.Bytes b) {
+            showQuizEvent(b);
         }
         judge();
         updateNavigation();
     }
 
+    /**
+     * Selects the bytes quiz's event so the hex pane holds its bytes: found by the quiz's selector in the run the
+     * student has open (with the student's own emits every later event has moved), or, when another scenario is
+     * open, in the scenario the lesson has open on this page, which is opened again.
+     */
+    private void showQuizEvent(Quiz.Bytes b) {
+        var event = session.quizEvent(b.id(), models.session().run());
+        if (event.isEmpty()) {
+            String name = session.quizScenario(b.id());
+            var scenario = name == null ? java.util.Optional.<org.netsim.scenario.Scenario>empty()
+                    : session.lesson().scenario(name);
+            if (scenario.isEmpty() || !models.session().load(scenario.get(), name)) {
+                return;
+            }
+            view.rebase();
+            event = session.quizEvent(b.id(), models.session().run());
+        }
+        event.ifPresent(e -> models.session().select(e.index()));
+    }
+
     /** Judges the current step against the window as it is now (no try counted). */
     private void judge() {
-        if (session == null || !(page.get() instanceof Step)) {
+        // the session's page, not the one on screen: opening a lesson loads its scenario before the page is shown
+        if (session == null || !(session.page() instanceof Step) || session.page() != page.get()) {
             return;
         }
         showResult(session.evaluate(view));
@@ -221,8 +282,7 @@ public final class LessonPanelViewModel {
 
     private void showResult(CheckResult r) {
         passed.set(r.passed() || session.isDone(page.get()));
-        status.set(r.status() == CheckResult.Status.NEEDS_LIVE_CAPTURE ? Messages.get("lesson.needs.live")
-                : r.passed() ? Messages.get("lesson.step.done", r.message()) : r.message());
+        status.set(r.passed() ? Messages.get("lesson.step.done", r.message()) : r.message());
     }
 
     private void updateNavigation() {
@@ -231,11 +291,20 @@ public final class LessonPanelViewModel {
     }
 
     private void save() {
+        if (!saveable) {
+            return;
+        }
         try {
             store.save(progress);
         } catch (IOException e) {
             message.set(Messages.get("lesson.progress.unwritable", e.getMessage()));
         }
+        refreshList();
+    }
+
+    /** The lesson list with how far the student got in each (see {@link LessonListItem#list}). */
+    private void refreshList() {
+        lessonList.setAll(LessonListItem.list(lessons, store, student.get(), progress));
     }
 
     public ObservableList<Lesson> lessons() {
@@ -293,6 +362,21 @@ public final class LessonPanelViewModel {
 
     public ObservableList<String> hints() {
         return hints;
+    }
+
+    /** The open lesson's objectives, one line each ("Describe: …", "Do: …"). */
+    public ObservableList<String> objectives() {
+        return objectives;
+    }
+
+    /** Whether the objectives are shown open: on the lesson's first page. */
+    public BooleanProperty objectivesExpandedProperty() {
+        return objectivesExpanded;
+    }
+
+    /** The lessons with the student's progress in each, for the lesson list. */
+    public ObservableList<LessonListItem> lessonList() {
+        return lessonList;
     }
 
     /** The open lesson's session, for tests and the view. */

@@ -61,8 +61,7 @@ public final class LiveView extends VBox {
                     "*.pcap", "*.pcapng", "*.cap"));
             java.io.File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                model.openCapture(f.toPath(), java.util.concurrent.ForkJoinPool.commonPool(),
-                        javafx.application.Platform::runLater);
+                model.openCapture(f.toPath(), java.util.concurrent.ForkJoinPool.commonPool());
             }
         });
         Button save = new Button(Messages.get("live.save"));
@@ -136,7 +135,7 @@ public final class LiveView extends VBox {
         table.getColumns().add(column("live.column.transport", m -> m.transport() == null ? "" : m.transport(), 6));
         table.getColumns().add(column("live.column.packet", m -> m.malformed() != null ? m.malformed()
                 : m.text() == null ? m.type() : m.text(), 30));
-        setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
         Button compareButton = new Button(Messages.get("live.compare"));
         compareButton.setId("liveCompare");
         compareButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -150,7 +149,20 @@ public final class LiveView extends VBox {
             }
         });
 
-        getChildren().addAll(title, lead, captureRow, counters, problem, peerRow, peerState, table, compareButton);
+        // the tab often gets little height beside the topology: the list keeps room for a few rows, and the whole
+        // screen scrolls rather than squeezing the list to nothing
+        table.setMinHeight(7 * javafx.scene.text.Font.getDefault().getSize() * 2);
+        VBox content = new VBox(title, lead, captureRow, counters, problem, peerRow, peerState, table, compareButton);
+        content.getStyleClass().add("live-content");
+        content.spacingProperty().bind(spacingProperty());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId("liveScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
 
         polling = new Timeline(new KeyFrame(Duration.millis(100), e -> model.poll()));
         polling.setCycleCount(Timeline.INDEFINITE);

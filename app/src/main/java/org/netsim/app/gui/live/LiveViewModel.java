@@ -1,14 +1,23 @@
 package org.netsim.app.gui.live;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -16,55 +25,62 @@ import javafx.collections.ObservableList;
 import org.netsim.app.capture.CaptureProblem;
 import org.netsim.app.capture.LiveCapture;
 import org.netsim.app.gui.Messages;
+import org.netsim.app.pcap.PcapFileWriter;
 import org.netsim.app.peer.EmbeddedPeer;
-import org.netsim.capture.file.CapturedFrame;
-import org.netsim.pdu.Pdu;
 import org.netsim.capture.decode.CaptureMessage;
-import org.netsim.capture.decode.CaptureDecoder;
-import org.netsim.stack.StackDissector;
+import org.netsim.capture.file.CapturedFrame;
+import org.netsim.compare.ServerLibraries;
 
 /**
- * The live screen: capture real traffic off a device (by default the embedded peer's port on loopback), decode it with
- * the simulator's own codecs, and send real emits through the embedded peer with one click.
+ * The live screen: capture real traffic off a device (by default the embedded peer's port on loopback) or open a
+ * capture file, decode it with the simulator's own codecs, and send real emits through the embedded peer with one
+ * click.
  *
- * <p>The capture thread fills a bounded buffer; {@link #poll()}, which the view calls a few times a second on the UI
- * thread, takes at most {@link #BATCH} frames at a time, so a flood of frames never freezes the window. The message
- * list keeps the latest {@link #KEPT} messages: a long capture never holds more than the view shows.
+ * <p>Reading and decoding run on a thread of their own ({@link LiveRun}, {@link FileRun}); the window's thread gets
+ * only what it shows, the messages and the counters, in batches ({@link Handoff}, through {@code Platform.runLater}).
+ * The list keeps the latest {@link #KEPT} messages, each with the frames that carried it; their layers are built only
+ * when someone compares ({@link #comparison}).
  */
 public final class LiveViewModel {
     static final int BUFFER_FRAMES = 100_000;
-    static final int BATCH = 5_000;
     static final int KEPT = 10_000;
     /** Node's and the shipped scenarios' port; the embedded peer takes it when it is free. */
     static final int DEFAULT_PORT = 3000;
+
+    /** What the comparison needs of a captured message: its frames, and what the capture says about its server. */
+    public record Captured(CaptureMessage message, List<CapturedFrame> frames,
+                           Optional<ServerLibraries.Verdict> server, boolean builtInPeer) {
+    }
 
     private final ObservableList<String> devices = FXCollections.observableArrayList();
     private final StringProperty device = new SimpleStringProperty(this, "device");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "tcp port " + DEFAULT_PORT);
     private final BooleanProperty capturing = new SimpleBooleanProperty(this, "capturing");
-    private final BooleanProperty peerRunning = new SimpleBooleanProperty(this, "peerRunning");
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper(this, "counters", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final ObservableList<CaptureMessage> messages = FXCollections.observableArrayList();
-    private final ObservableList<EmbeddedPeer.Received> peerLog = FXCollections.observableArrayList();
-    /** The frame each kept message completed in, with its tree, for the comparison (only messages' frames). */
-    private final java.util.Map<Long, CapturedTree> frames = new java.util.LinkedHashMap<>();
+    /** The frames of each message in the list (by identity: two messages may end in the same frame). */
+    private final Map<CaptureMessage, List<CapturedFrame>> frames = new IdentityHashMap<>();
+    private final Handoff handoff;
+    private final PeerControl peer = new PeerControl();
+    private ServerLibraries libraries = new ServerLibraries();
+    private long runs;
+    private LiveRun live;
+    private FileRun opening;
+    /** What "Save" saves: the last live capture's spool, or the opened file; null while capturing or before. */
+    private Path source;
+    private Path spool;
 
-    /** A captured frame with the tree it was decoded to (in the context of its connection). */
-    public record CapturedTree(CapturedFrame captured, byte[] frame, Pdu tree) {
+    /** A model whose batches reach the JavaFX application thread. */
+    public LiveViewModel() {
+        this(Platform::runLater);
     }
-    private final StackDissector dissector = new StackDissector();
-    private final List<CapturedFrame> batch = new ArrayList<>(BATCH);
-    private final List<CaptureMessage> decoded = new ArrayList<>();
-    private CaptureDecoder decoder = CaptureDecoder.forMessages(decoded::add);
-    private LiveCapture capture;
-    /** Every frame of the live capture, written as it is polled, so that "Save as pcap" saves the whole capture. */
-    private org.netsim.app.pcap.PcapFileWriter spool;
-    private Path spooled;
-    private Path spoolPath;
-    private final javafx.beans.property.DoubleProperty progress =
-            new javafx.beans.property.SimpleDoubleProperty(this, "progress", -1);
-    private EmbeddedPeer peer;
+
+    /** A model whose batches are applied through {@code ui} (and by {@link #poll}). */
+    public LiveViewModel(Executor ui) {
+        this.handoff = new Handoff(KEPT, ui, this::apply);
+    }
 
     /** Lists the devices (loopback first chosen); a problem (libpcap, rights) goes to {@link #problemProperty}. */
     public void loadDevices() {
@@ -84,7 +100,7 @@ public final class LiveViewModel {
 
     /** Starts capturing on the chosen device with the filter; returns whether it started. */
     public boolean start() {
-        if (capture != null) {
+        if (live != null) {
             return true;
         }
         if (device.get() == null) {
@@ -93,119 +109,87 @@ public final class LiveViewModel {
                 return false;
             }
         }
+        LiveCapture capture;
         try {
             capture = LiveCapture.start(device.get(), filter.get(), BUFFER_FRAMES);
         } catch (CaptureProblem p) {
             problem.set(p.getMessage());
             return false;
         }
-        decoder = CaptureDecoder.forMessages(decoded::add);
-        messages.clear();
-        frames.clear();
+        cancelOpening();
+        clear();
+        PcapFileWriter writer = null;
+        Path path = null;
         try {
-            spooled = null;
-            spoolPath = java.nio.file.Files.createTempFile("netsim-live", ".pcap");
-            spoolPath.toFile().deleteOnExit();
-            spool = org.netsim.app.pcap.PcapFileWriter.create(spoolPath);
+            path = Files.createTempFile("netsim-live", ".pcap");
+            path.toFile().deleteOnExit();
+            writer = PcapFileWriter.create(path, capture.linkType());
         } catch (IOException e) {
-            spool = null;
             problem.set(Messages.get("live.spool.failed", e.getMessage()));
         }
-        problem.set("");
+        deleteSpool();
+        spool = path;
+        long id = ++runs;
+        handoff.begin(id);
+        live = new LiveRun(id, capture, writer, path, libraries, handoff);
         capturing.set(true);
-        updateCounters();
+        counters.set(Messages.get("live.counters", 0, 0, 0));
         return true;
     }
 
-    /** Stops capturing (what arrived before is kept and shown). */
+    /**
+     * Stops capturing. Every frame the capture buffered is decoded and spooled first, so the list and the saved file
+     * hold all that the counters call captured; what waited behind a hole is reported at the end.
+     */
     public void stop() {
-        if (capture == null) {
+        if (live == null) {
             return;
         }
-        capture.stop();
-        poll();
-        // what waited behind a hole in a stream, or for its last segment, is reported at the end
-        decoder.finish();
-        messages.addAll(decoded);
-        decoded.clear();
-        capture = null;
-        if (spool != null) {
-            try {
-                spool.commit();
-                spooled = spoolPath;
-            } catch (IOException e) {
-                problem.set(Messages.get("live.spool.failed", e.getMessage()));
-            }
-            spool = null;
-        }
+        LiveRun run = live;
+        run.stop();
+        handoff.take();
+        live = null;
+        source = run.spooled();
         capturing.set(false);
     }
 
-    /** Takes what the capture thread has buffered (at most one batch), decodes it and shows it. */
+    /** Shows what the reading thread handed (the view calls it a few times a second); refreshes the peer's log. */
     public void poll() {
-        if (peer != null) {
-            List<EmbeddedPeer.Received> all = peer.received();
-            if (all.size() > peerLog.size()) {
-                peerLog.addAll(all.subList(peerLog.size(), all.size()));
-            }
-        }
-        if (capture == null) {
+        peer.refresh();
+        handoff.take();
+    }
+
+    private void apply(Handoff.Batch b) {
+        if (b.run() != runs) {
             return;
         }
-        batch.clear();
-        capture.drainTo(batch, BATCH);
-        List<CaptureMessage> found = new ArrayList<>();
-        for (CapturedFrame f : batch) {
-            // messages come from the reassembled streams; the frame's own tree (for the comparison) from the
-            // frame-by-frame dissector, which follows each connection as Wireshark's per-frame view does
-            byte[] data = f.data().toArray();
-            spool(f, data);
-            Pdu root = dissector.dissect(data, 0, data.length, false);
-            int before = decoded.size();
-            decoder.frame(f);
-            if (decoded.size() > before) {
-                found.addAll(decoded.subList(before, decoded.size()));
-                frames.put(f.index(), new CapturedTree(f, data, root));
-            }
-            decoded.clear();
-        }
-        if (!found.isEmpty()) {
-            messages.addAll(found);
+        if (!b.found().isEmpty()) {
+            b.found().forEach(f -> frames.put(f.message(), f.frames()));
+            messages.addAll(b.found().stream().map(Decoding.Found::message).toList());
             if (messages.size() > KEPT) {
-                messages.remove(0, messages.size() - KEPT);
-                long oldest = messages.get(0).frame();
-                frames.keySet().removeIf(n -> n < oldest);
+                List<CaptureMessage> old = messages.subList(0, messages.size() - KEPT);
+                old.forEach(frames::remove);
+                old.clear();
             }
         }
-        updateCounters();
-        if (capture.failure() != null) {
-            problem.set(Messages.get("live.failed", capture.failure().getMessage()));
+        if (b.counters() != null) {
+            counters.set(Messages.get("live.counters", b.counters().captured(), b.counters().kernelDropped(),
+                    b.counters().bufferDropped()));
         }
+        if (b.problem() != null) {
+            problem.set(b.problem());
+        }
+        progress.set(b.last() ? -1 : b.progress());
     }
 
-    private void spool(CapturedFrame f, byte[] data) {
-        if (spool == null) {
-            return;
-        }
-        try {
-            spool.write(f.timestampNanos(), data);
-        } catch (IOException e) {
-            problem.set(Messages.get("live.spool.failed", e.getMessage()));
-            spool = null;
-        }
-    }
-
-    /** Saves the last live capture as a pcap file, atomically (a temporary file, then a move). */
+    /** Saves what the list shows the frames of (the last live capture, or the opened file) as pcap, atomically. */
     public boolean saveCapture(Path target) {
-        if (spooled == null) {
+        if (source == null) {
             problem.set(Messages.get("live.save.nothing"));
             return false;
         }
         try {
-            Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".netsim-", ".pcap");
-            java.nio.file.Files.copy(spooled, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            CaptureSaving.save(source, target);
             return true;
         } catch (IOException e) {
             problem.set(Messages.get("live.save.failed", target, e.getMessage()));
@@ -214,114 +198,72 @@ public final class LiveViewModel {
     }
 
     /**
-     * Opens a pcap or pcapng file: read and decoded on {@code background} (libpcap is not needed), the messages handed
-     * to {@code ui} in batches with the progress (0 to 1); like the live list, at most {@link #KEPT} messages are kept.
+     * Opens a pcap or pcapng file, read and decoded on {@code background} (libpcap is not needed), the messages handed
+     * to the window in batches with the progress (0 to 1). Opening another file, or starting a capture, cancels it.
      */
-    public java.util.concurrent.CompletableFuture<Void> openCapture(Path file, java.util.concurrent.Executor background,
-                                                                    java.util.concurrent.Executor ui) {
+    public CompletableFuture<Void> openCapture(Path file, Executor background) {
         stop();
-        messages.clear();
-        frames.clear();
+        cancelOpening();
+        clear();
         problem.set("");
         progress.set(0);
-        return java.util.concurrent.CompletableFuture.runAsync(() -> {
-            StackDissector fileDissector = new StackDissector();
-            List<CaptureMessage> got = new ArrayList<>();
-            CaptureDecoder fileDecoder = CaptureDecoder.forMessages(got::add);
-            java.util.Map<Long, CapturedTree> trees = new java.util.LinkedHashMap<>();
-            long size;
-            long read = 0;
-            try (org.netsim.capture.file.CaptureFileReader reader = org.netsim.capture.file.CaptureFileReader.open(file)) {
-                size = Math.max(1, java.nio.file.Files.size(file));
-                long lastReport = System.nanoTime();
-                while (reader.hasNext()) {
-                    CapturedFrame f = reader.next();
-                    read += 16 + f.capturedLength();
-                    byte[] data = f.data().toArray();
-                    Pdu root = fileDissector.dissect(data, 0, data.length, false);
-                    int before = got.size();
-                    fileDecoder.frame(f);
-                    if (got.size() > before) {
-                        trees.put(f.index(), new CapturedTree(f, data, root));
-                    }
-                    if (System.nanoTime() - lastReport > 100_000_000L) {
-                        lastReport = System.nanoTime();
-                        hand(got, trees, (double) read / size, ui);
-                    }
-                }
-                fileDecoder.finish();
-                hand(got, trees, 1, ui);
-            } catch (IOException | RuntimeException e) {
-                ui.execute(() -> {
-                    problem.set(Messages.get("live.open.failed", file.getFileName(), e.getMessage()));
-                    progress.set(-1);
-                });
-            }
-        }, background);
+        long id = ++runs;
+        handoff.begin(id);
+        source = file;
+        FileRun run = new FileRun(id, file, libraries, handoff);
+        opening = run;
+        return CompletableFuture.runAsync(run, background);
     }
 
-    /** Hands a batch to the UI, keeping only what the list shows. */
-    private void hand(List<CaptureMessage> got, java.util.Map<Long, CapturedTree> trees, double done,
-                      java.util.concurrent.Executor ui) {
-        List<CaptureMessage> batch = new ArrayList<>(got.size() > KEPT ? got.subList(got.size() - KEPT, got.size())
-                : got);
-        java.util.Map<Long, CapturedTree> batchTrees = new java.util.LinkedHashMap<>();
-        for (CaptureMessage m : batch) {
-            CapturedTree t = trees.get(m.frame());
-            if (t != null) {
-                batchTrees.put(m.frame(), t);
-            }
+    private void cancelOpening() {
+        if (opening != null) {
+            opening.cancel();
+            opening = null;
+            progress.set(-1);
         }
-        got.clear();
-        trees.clear();
-        ui.execute(() -> {
-            messages.addAll(batch);
-            frames.putAll(batchTrees);
-            if (messages.size() > KEPT) {
-                messages.remove(0, messages.size() - KEPT);
-                long oldest = messages.get(0).frame();
-                frames.keySet().removeIf(n -> n < oldest);
+    }
+
+    /** Empties the list for a new capture or file (and forgets what was learnt about the last one's servers). */
+    private void clear() {
+        messages.clear();
+        frames.clear();
+        libraries = new ServerLibraries();
+        source = null;
+    }
+
+    private void deleteSpool() {
+        if (spool != null) {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // a temporary file; it goes when the program exits
             }
-            progress.set(done >= 1 ? -1 : done);
-        });
+            spool = null;
+        }
     }
 
     /** How far a file being opened is read, 0 to 1; -1 when no file is being read. */
-    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return progress;
-    }
-
-    private void updateCounters() {
-        LiveCapture.Counters c = capture.counters();
-        counters.set(Messages.get("live.counters", c.captured(), c.kernelDropped(), c.bufferDropped()));
     }
 
     /** Starts the embedded server and client on 127.0.0.1 (port 3000, or a free one when 3000 is taken). */
     public boolean startPeer() {
-        if (peer != null) {
-            return true;
-        }
         try {
-            try {
-                peer = EmbeddedPeer.start(DEFAULT_PORT, false);
-            } catch (IOException busy) {
-                peer = EmbeddedPeer.start(0, false);
+            int port = peer.start(DEFAULT_PORT);
+            if (!capturing.get()) {
+                filter.set("tcp port " + port);
             }
+            return true;
         } catch (IOException e) {
             problem.set(e.getMessage());
             return false;
         }
-        peerLog.clear();
-        peerRunning.set(true);
-        if (!capturing.get()) {
-            filter.set("tcp port " + peer.port());
-        }
-        return true;
     }
 
     /** The embedded client emits; the embedded server echoes. Bad JSON goes to {@link #problemProperty}. */
     public boolean sendEmit(String event, String argsJson) {
-        if (peer == null && !startPeer()) {
+        if (!peer.running() && !startPeer()) {
             return false;
         }
         try {
@@ -334,21 +276,19 @@ public final class LiveViewModel {
     }
 
     public void stopPeer() {
-        if (peer != null) {
-            peer.close();
-            peer = null;
-            peerRunning.set(false);
-        }
+        peer.stop();
     }
 
-    /** Stops the capture and the peer; the window calls it when it closes. */
+    /** Stops the capture, a file being read and the peer; the window calls it when it closes. */
     public void dispose() {
         stop();
+        cancelOpening();
         stopPeer();
+        deleteSpool();
     }
 
     public int peerPort() {
-        return peer == null ? -1 : peer.port();
+        return peer.port();
     }
 
     public ObservableList<String> devices() {
@@ -368,7 +308,7 @@ public final class LiveViewModel {
     }
 
     public ReadOnlyBooleanProperty peerRunningProperty() {
-        return peerRunning;
+        return peer.runningProperty();
     }
 
     public ReadOnlyStringProperty countersProperty() {
@@ -384,30 +324,36 @@ public final class LiveViewModel {
         return messages;
     }
 
-    /** The frame a kept message completed in, with its tree; empty once the message has left the list. */
-    public java.util.Optional<CapturedTree> frameOf(CaptureMessage m) {
-        return java.util.Optional.ofNullable(frames.get(m.frame()));
+    /** The frames of a listed message, from its first to its last; empty once it has left the list. */
+    public List<CapturedFrame> framesOf(CaptureMessage m) {
+        return frames.getOrDefault(m, List.of());
+    }
+
+    /** A listed message with what the comparison needs: its frames and what the capture says about its server. */
+    public Captured comparison(CaptureMessage m) {
+        return new Captured(m, framesOf(m), libraries.notNode(m), isBuiltInPeer(m));
     }
 
     /**
      * The frames that carried the kept messages, oldest first, or empty if nothing was ever captured (a lesson's
      * {@code captured} step then says it needs live capture).
      */
-    public java.util.Optional<List<CapturedFrame>> capturedFrames() {
-        if (frames.isEmpty() && capture == null) {
-            return java.util.Optional.empty();
+    public Optional<List<CapturedFrame>> capturedFrames() {
+        if (messages.isEmpty() && live == null) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(frames.values().stream().map(CapturedTree::captured).toList());
+        return Optional.of(messages.stream().map(this::framesOf).filter(l -> !l.isEmpty())
+                .map(l -> l.get(l.size() - 1)).distinct().toList());
     }
 
-    /** Whether {@code m} travelled to or from the built-in peer (which is not Node). */
+    /** Whether {@code m} travelled to or from the built-in peer while it runs (which is not Node). */
     public boolean isBuiltInPeer(CaptureMessage m) {
         String port = ":" + peerPort();
-        return peer != null && (m.src().endsWith(port) || m.dst().endsWith(port));
+        return peer.running() && (m.src().endsWith(port) || m.dst().endsWith(port));
     }
 
     /** What the embedded server and client received, in order. */
     public ObservableList<EmbeddedPeer.Received> peerLog() {
-        return peerLog;
+        return peer.log();
     }
 }

@@ -19,7 +19,7 @@ public record ShippedScenario(String fileName, String name, String description) 
     public static final String FIRST = "one-client.yaml";
 
     private static final List<String> FILES = List.of(FIRST, "broadcast-three-clients.yaml", "rooms.yaml",
-            "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml");
+            "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml");
 
     /** Every shipped scenario, simplest first (read once, on first use). */
     public static List<ShippedScenario> all() {

@@ -10,8 +10,12 @@ import org.netsim.pdu.Protocol;
  * padding), in bytes, read from the PDU tree's offsets (header = first child's offset − the PDU's offset, trailer =
  * the PDU's end − the last child's end). The innermost layer carries no payload: all its bytes are its own.
  *
+ * <p>A segment that completes a message longer than one segment carries only the message's last bytes: the layers
+ * above TCP are then those of the whole message, reassembled (the PDU that opens those bytes is no layer of its own),
+ * so their sizes are the message's and their offsets count in its bytes.
+ *
  * @param protocol     the layer
- * @param offset       where the layer's PDU starts in the frame
+ * @param offset       where the layer's PDU starts in the frame (above a reassembly, in the reassembled bytes)
  * @param headerBytes  bytes before the payload (for the innermost layer: all of it)
  * @param payloadBytes bytes of the layers above it
  * @param trailerBytes bytes after the payload
@@ -45,16 +49,25 @@ public record EncapsulationBlock(Protocol protocol, int offset, int headerBytes,
                 Pdu last = children.get(children.size() - 1);
                 out.add(new EncapsulationBlock(p.protocol(), p.offset(), first.offset() - p.offset(),
                         last.end() - first.offset(), p.end() - last.end()));
-                Pdu next = first;
-                for (Pdu c : children) {
-                    if (focus != null && contains(c, focus)) {
-                        next = c;
-                    }
+                Pdu next = pick(children, focus);
+                while (next.opensSource() && !next.children().isEmpty()) {
+                    next = pick(next.children(), focus);
                 }
                 p = next;
             }
         }
         return out;
+    }
+
+    /** The child that holds {@code focus}, or else the first. */
+    private static Pdu pick(List<Pdu> children, Pdu focus) {
+        Pdu next = children.get(0);
+        for (Pdu c : children) {
+            if (focus != null && contains(c, focus)) {
+                next = c;
+            }
+        }
+        return next;
     }
 
     private static boolean contains(Pdu tree, Pdu target) {

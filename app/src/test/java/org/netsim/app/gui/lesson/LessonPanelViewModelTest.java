@@ -94,6 +94,7 @@ class LessonPanelViewModelTest {
         }
         assertThat(panel.goTo(quiz)).isTrue();
         assertThat(panel.pageProperty().get()).isInstanceOf(Quiz.Bytes.class);
+        assertThat(panel.pointsAtProperty().get()).isEqualTo(ScreenPart.HEX);
         // the quiz's frame is selected, so the inspector shows its bytes
         assertThat(models.session().selectedEvent()).isNotNull();
         assertThat(panel.answerSelectedBytes()).isNull();
@@ -103,5 +104,142 @@ class LessonPanelViewModelTest {
         assertThat(panel.feedbackProperty().get()).contains("bytes 12 and 13");
         models.inspector().selectField("eth.type");
         assertThat(panel.answerSelectedBytes().correct()).isTrue();
+    }
+
+    /**
+     * A bytes quiz finds its event in the run the student sees, by the quiz's selector: after the student added an
+     * emit early in lesson 7 every later event moved, and the ACK quiz must still show (and grade) the server's ACK.
+     */
+    @Test
+    void aBytesQuizFindsItsEventInTheRunTheStudentEdited(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("messaging")).findFirst().orElseThrow();
+        panel.open(lesson);
+        // the student's own emit at 50 ms, before the scenario's chat, question and picture
+        assertThat(models.session().addAction(new org.netsim.scenario.Scenario.Action("50ms", "alice", "some-event",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("hello"), null, null,
+                null, null, null, null, null, null, null, null))).isTrue();
+        int quiz = lesson.indexOf("ack-id-bytes");
+        for (int i = 0; i < quiz; i++) {
+            panel.session().progress().done(lesson.pages().get(i).key());
+        }
+        assertThat(panel.goTo(quiz)).isTrue();
+        var shown = models.session().selectedEvent();
+        assertThat(shown.node()).isEqualTo("server");
+        assertThat(shown.description()).startsWith("ACK id=0");
+        // another event selected meanwhile: nothing is graded, the quiz's event comes back
+        models.session().select(shown.index() - 1);
+        models.inspector().selectField("socketio.type");
+        assertThat(panel.answerSelectedBytes()).isNull();
+        assertThat(panel.feedbackProperty().get()).startsWith("The hex pane showed another event");
+        assertThat(models.session().selectedIndex()).isEqualTo(shown.index());
+        // the student clicks the ack id in the inspector of the event shown: graded against that run
+        models.inspector().selectField("socketio.ack_id");
+        assertThat(panel.answerSelectedBytes().correct()).isTrue();
+    }
+
+    /**
+     * Lesson 9's capture step is judged against what the Live capture tab decoded: nothing yet, then a real Node
+     * capture opened there (no capture rights needed), which holds some-event "hello".
+     */
+    @Test
+    void theCaptureStepPassesWhenTheLiveTabDecodesTheEmit(@TempDir Path progress) throws Exception {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("live-capture")).findFirst().orElseThrow();
+        panel.open(lesson);
+        int step = lesson.indexOf("real-capture");
+        for (int i = 0; i < step; i++) {
+            panel.session().progress().done(lesson.pages().get(i).key());
+        }
+        assertThat(panel.goTo(step)).isTrue();
+        assertThat(panel.passedProperty().get()).isFalse();
+        assertThat(panel.statusProperty().get()).startsWith("Nothing is captured yet: in the Live capture tab");
+        assertThat(panel.canNextProperty().get()).as("a capture step is not skipped").isFalse();
+        Path pcap = progress.resolve("polling-upgrade.pcap");
+        try (var in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/polling-upgrade.pcap")) {
+            java.nio.file.Files.copy(in, pcap);
+        }
+        models.live().openCapture(pcap, Runnable::run, Runnable::run).join();
+        assertThat(panel.passedProperty().get()).isTrue();
+        assertThat(panel.statusProperty().get()).startsWith("Done: The capture holds 1 such message: frame ")
+                .endsWith("42[\"some-event\",\"hello\"].");
+        assertThat(panel.canNextProperty().get()).isTrue();
+    }
+
+    /** A progress file that cannot be read is moved aside and the panel says where: nothing is lost. */
+    @Test
+    void unreadableProgressIsKeptAsideAndSaid(@TempDir Path progress) throws Exception {
+        var store = new org.netsim.lessons.progress.ProgressStore(progress);
+        java.nio.file.Files.writeString(store.fileOf("Ana"), "{ this is not json");
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        panel.studentProperty().set("Ana");
+        panel.open(panel.lessons().get(0));
+        assertThat(panel.messageProperty().get()).startsWith("Your saved progress could not be read (")
+                .containsPattern("It is kept as Ana\\.unreadable-\\d{8}-\\d{6}\\.json in the same folder");
+        try (var files = java.nio.file.Files.list(progress)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".unreadable-"))
+                    .toList()).singleElement().satisfies(n -> assertThat(java.nio.file.Files.readString(
+                    progress.resolve(n))).isEqualTo("{ this is not json"));
+        }
+        panel.next();
+        assertThat(store.load("Ana").lessons()).isNotEmpty();
+    }
+
+    /** The objectives head the lesson (open on its first page), and the list says how far the student got. */
+    @Test
+    void objectivesOnTheFirstPageAndProgressInTheList(@TempDir Path progress) {
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        panel.studentProperty().set("Ana");
+        assertThat(panel.lessonList()).hasSize(9).allSatisfy(i -> {
+            assertThat(i.state()).isEqualTo(LessonListItem.State.NOT_STARTED);
+            assertThat(i.stateText()).isEqualTo("Not started");
+        });
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("tcp-ip-suite")).findFirst().orElseThrow();
+        panel.open(lesson);
+        assertThat(panel.objectives()).containsExactly(
+                "Describe: Name the four TCP/IP layers, what each does, and two example protocols for each.",
+                "Describe: Map each OSI layer onto its TCP/IP layer and explain why TCP/IP has no session or "
+                        + "presentation layer.",
+                "Do: Switch netsim's views to the TCP/IP model and find Socket.IO, TCP and IPv4 in it.",
+                "Do: Select the bytes of the Ethernet field that says what the frame carries.");
+        assertThat(panel.objectivesExpandedProperty().get()).isTrue();
+        panel.next();
+        assertThat(panel.objectivesExpandedProperty().get()).isFalse();
+        LessonListItem item = panel.lessonList().get(1);
+        assertThat(item.lesson()).isSameAs(lesson);
+        assertThat(item.stateText()).isEqualTo("In progress: 1 of 11 pages done");
+        for (var p : lesson.pages()) {
+            panel.session().progress().done(p.key());
+        }
+        panel.close();
+        assertThat(panel.lessonList().get(1).state()).isEqualTo(LessonListItem.State.DONE);
+        assertThat(panel.lessonList().get(1).stateText()).isEqualTo("Done");
+        // another student on this computer has started nothing
+        panel.studentProperty().set("Bo");
+        assertThat(panel.lessonList().get(1).state()).isEqualTo(LessonListItem.State.NOT_STARTED);
+    }
+
+    /** Resumed after the step that opened another scenario, the lesson opens that scenario, not its own. */
+    @Test
+    void aResumedLessonOpensTheScenarioOfItsPage(@TempDir Path progress) throws Exception {
+        var store = new org.netsim.lessons.progress.ProgressStore(progress);
+        AppModels models = AppModels.create();
+        LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
+        Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("ip-ethernet")).findFirst().orElseThrow();
+        var ana = new org.netsim.lessons.progress.StudentProgress("Ana");
+        int step = lesson.indexOf("select-mf");
+        lesson.pages().subList(0, step).forEach(p -> ana.lesson(lesson.id()).done(p.key()));
+        ana.lesson(lesson.id()).currentPage("select-mf");
+        store.save(ana);
+        panel.studentProperty().set("Ana");
+        panel.open(lesson);
+        assertThat(panel.session().pageIndex()).isEqualTo(step);
+        assertThat(models.session().sourceProperty().get()).isEqualTo("small-mtu.yaml");
+        assertThat(panel.statusProperty().get()).isEqualTo("No field is selected in the inspector; first select the "
+                + "event the step is about: no event is selected.");
     }
 }

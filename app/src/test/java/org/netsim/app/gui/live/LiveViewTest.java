@@ -12,7 +12,6 @@ import org.netsim.app.capture.CaptureProblem;
 import org.netsim.app.capture.LiveCapture;
 import org.netsim.app.testing.ExternalTool;
 import org.netsim.app.gui.compare.ComparisonViewModel;
-import org.netsim.compare.FieldDifference;
 import org.netsim.pdu.Protocol;
 import org.netsim.capture.decode.CaptureMessage;
 import org.testfx.api.FxRobot;
@@ -29,8 +28,7 @@ class LiveViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new LiveView(model, m -> model.frameOf(m).ifPresent(f ->
-                comparison.compare(m, f.frame(), f.tree(), model.isBuiltInPeer(m))));
+        view = new LiveView(model, m -> comparison.compare(model.comparison(m)));
         stage.setScene(new Scene(view, 900, 600));
         stage.show();
     }
@@ -65,16 +63,18 @@ class LiveViewTest {
                 .containsExactly("42[\"chat\",\"hi\"]", "42[\"chat\",\"hi\"]");
         robot.clickOn("#liveStop");
         assertThat(model.capturingProperty().get()).isFalse();
+        assertThat(model.messages()).filteredOn(m -> "EVENT".equals(m.type())).hasSize(2);
 
         // the emit to the server beside its simulated twin
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
                 .filter(m -> "EVENT".equals(m.type())).findFirst().orElseThrow()));
         robot.clickOn("#liveCompare");
         assertThat(comparison.summaryProperty().get()).startsWith("Event \"chat\" from the client to the server: ");
-        assertThat(comparison.notesProperty().get()).contains("built-in peer", "not from Node");
-        assertThat(comparison.differences()).extracting(FieldDifference::key)
+        assertThat(comparison.notesProperty().get()).contains("not", "Node");
+        assertThat(comparison.differences()).extracting(r -> r.difference().key())
                 .contains("eth.src", "ip.src", "tcp.srcport", "tcp.seq", "websocket.masking_key");
-        assertThat(comparison.differences()).filteredOn(d -> d.protocol() == Protocol.SOCKETIO).isEmpty();
+        assertThat(comparison.differences()).extracting(r -> r.difference())
+                .filteredOn(d -> d.protocol() == Protocol.SOCKETIO).isEmpty();
         assertThat(comparison.captured().layers()).isNotEmpty();
         assertThat(comparison.simulated().layers()).isNotEmpty();
     }

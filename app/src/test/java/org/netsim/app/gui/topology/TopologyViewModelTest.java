@@ -24,7 +24,7 @@ class TopologyViewModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"one-client.yaml", "broadcast-three-clients.yaml", "rooms.yaml",
-            "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml"})
+            "lossy-retransmission.yaml", "router-two-subnets.yaml", "small-mtu.yaml", "slow-reader.yaml"})
     void everyShippedScenarioIsLaidOutInsideTheDrawingWithoutOverlaps(String file) {
         vm.setRun(Scenarios.run(file));
         TopologyGraph g = vm.graphProperty().get();

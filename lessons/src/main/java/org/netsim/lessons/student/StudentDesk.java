@@ -3,7 +3,7 @@ package org.netsim.lessons.student;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netsim.capture.file.CapturedFrame;
+import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.run.StudentView;
@@ -19,7 +19,7 @@ import org.netsim.timeline.TimelineEvent;
 /**
  * The simulator as a student has it in front of them, without a window: an open scenario and its run, a cursor over
  * the timeline (the selected event and the time follow it, as in the app), the inspector's selected field and
- * highlighted bytes, the layer switch, the emits added with the composer, and a capture. It does only what the app
+ * highlighted bytes, the layer switch, the emits added with the composer, and the live capture's decoded messages. It does only what the app
  * lets a student do, through the engine's public API.
  */
 public final class StudentDesk implements StudentView {
@@ -34,7 +34,7 @@ public final class StudentDesk implements StudentView {
     private LayerModel layerModel = LayerModel.OSI;
     private long now = ScenarioRunner.START_NANOS;
     private final List<Scenario.Action> added = new ArrayList<>();
-    private List<CapturedFrame> capture;
+    private List<CaptureMessage> capture = List.of();
 
     /** Opens a scenario as the scenario menu does: runs it and stands before its first event. */
     public StudentDesk open(String name, Scenario s) {
@@ -138,9 +138,9 @@ public final class StudentDesk implements StudentView {
         layerModel = m;
     }
 
-    /** A capture to compare with (a recorded one until the app captures live). */
-    public void capture(List<CapturedFrame> frames) {
-        capture = List.copyOf(frames);
+    /** What the Live capture tab decoded: a capture file opened there, or real traffic captured. */
+    public void capture(List<CaptureMessage> messages) {
+        capture = List.copyOf(messages);
     }
 
     public Scenario scenario() {
@@ -191,8 +191,9 @@ public final class StudentDesk implements StudentView {
         return List.copyOf(added);
     }
 
+    /** The desk has a Live capture tab, as the app has: nothing captured is an empty list. */
     @Override
-    public Optional<List<CapturedFrame>> liveCapture() {
-        return Optional.ofNullable(capture);
+    public Optional<List<CaptureMessage>> capturedMessages() {
+        return Optional.of(capture);
     }
 }
