@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netsim.app.gui.AppModels;
+import org.netsim.app.gui.live.LiveViewModel;
 import org.netsim.app.gui.session.LayerModel;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Quiz;
@@ -145,7 +146,11 @@ class LessonPanelViewModelTest {
      */
     @Test
     void theCaptureStepPassesWhenTheLiveTabDecodesTheEmit(@TempDir Path progress) throws Exception {
-        AppModels models = AppModels.create();
+        AppModels window = AppModels.create();
+        // the live model hands its batches straight to this thread, there being no JavaFX thread in this test
+        AppModels models = new AppModels(window.session(), window.playback(), window.events(), window.emit(),
+                window.inspector(), window.stack(), window.topology(), new LiveViewModel(Runnable::run),
+                window.comparison(), window.appearance());
         LessonPanelViewModel panel = new LessonPanelViewModel(models, progress);
         Lesson lesson = panel.lessons().stream().filter(l -> l.id().equals("live-capture")).findFirst().orElseThrow();
         panel.open(lesson);
@@ -161,7 +166,7 @@ class LessonPanelViewModelTest {
         try (var in = getClass().getResourceAsStream("/captures/node-socketio-4.8.4/polling-upgrade.pcap")) {
             java.nio.file.Files.copy(in, pcap);
         }
-        models.live().openCapture(pcap, Runnable::run, Runnable::run).join();
+        models.live().openCapture(pcap, Runnable::run).join();
         assertThat(panel.passedProperty().get()).isTrue();
         assertThat(panel.statusProperty().get()).startsWith("Done: The capture holds 1 such message: frame ")
                 .endsWith("42[\"some-event\",\"hello\"].");
