@@ -27,8 +27,9 @@ import org.netsim.pdu.Protocol;
  * nodes however many frames fly, no text laid out per pulse.
  *
  * <p>Clicking a frame selects its event everywhere; clicking a device picks it (for the stack view), clicking it
- * again or empty space picks none. With the focus here (Tab), Up and Down pick the previous or next device, Page Up
- * and Page Down select the previous or next frame in flight, Escape picks no device.
+ * again or empty space picks none. With the focus here (Tab), Up and Down pick the previous or next device, Enter
+ * the device of the selected event, Page Up and Page Down select the previous or next frame in flight, Escape picks
+ * no device; Left and Right still step the time.
  */
 public final class TopologyView extends Region {
     private static final String CSS = TopologyView.class.getResource("topology.css").toExternalForm();
@@ -351,6 +352,7 @@ public final class TopologyView extends Region {
             case DOWN, KP_DOWN -> vm.pickNextDevice(1);
             case PAGE_UP -> vm.selectNextFrame(-1);
             case PAGE_DOWN -> vm.selectNextFrame(1);
+            case ENTER -> vm.pickSelectedEventDevice();
             case ESCAPE -> vm.pickDevice(null);
             default -> {
                 return;

@@ -80,8 +80,9 @@ public final class TopologyViewModel {
     }
 
     /**
-     * The device picked in the topology (clicked, or chosen with the Up and Down keys), null for none: the device
-     * whose stack the stack view shows. Clicking it again or on empty space picks none.
+     * The device picked in the topology (clicked, or chosen with the Up and Down keys or Enter), null for none: the
+     * device whose stacks the stack view is to show. The window binds it to the stack view's device (through the
+     * session's selected device once it has one); clicking the device again or on empty space picks none.
      */
     public ObjectProperty<String> pickedDeviceProperty() {
         return pickedDevice;
@@ -100,6 +101,17 @@ public final class TopologyViewModel {
     /** A device was clicked: picks it, or picks none if it was picked already; null (empty space) picks none. */
     public void pickDevice(String name) {
         pickedDevice.set(name == null || name.equals(pickedDevice.get()) ? null : name);
+    }
+
+    /**
+     * Picks the device the selected event happens at (a frame's sender), so that after choosing an event in the list
+     * one key shows that device's stack; nothing without a selection.
+     */
+    public void pickSelectedEventDevice() {
+        int sel = selectedEvent.get();
+        if (run != null && sel >= 0 && sel < run.timeline().size()) {
+            pickedDevice.set(run.timeline().get(sel).node());
+        }
     }
 
     /** Picks the next (or, with {@code step} -1, the previous) device in the drawing's order. */
