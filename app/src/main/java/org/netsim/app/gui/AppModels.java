@@ -37,9 +37,14 @@ public record AppModels(SessionViewModel session, PlaybackViewModel playback, Ev
         session.selectedEventProperty().addListener((o, was, event) -> showEvent(session, inspector, stack, event));
         session.runProperty().addListener((o, was, run) -> topology.setRun(run));
         session.currentTimeProperty().addListener((o, was, time) -> topology.setTime(time.longValue()));
+        // the topology highlights the selection and selects what is clicked in it, keeping the time where it is
+        session.selectedEventProperty().addListener((o, was, event) -> topology.selectedEventProperty()
+                .set(session.selectedIndex()));
+        topology.setOnSelectEvent(i -> session.showTime(session.currentTime(), i));
         if (session.run() != null) {
             topology.setRun(session.run());
             topology.setTime(session.currentTimeProperty().get());
+            topology.selectedEventProperty().set(session.selectedIndex());
             showEvent(session, inspector, stack, session.selectedEventProperty().get());
         }
         return new AppModels(session, playback, events, new EmitComposerViewModel(session, playback), inspector,

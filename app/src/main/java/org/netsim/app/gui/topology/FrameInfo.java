@@ -7,12 +7,11 @@ import org.netsim.wire.arp.ArpPacket;
 import org.netsim.wire.ethernet.EthernetHeader;
 import org.netsim.wire.ipv4.Ipv4Header;
 import org.netsim.wire.tcp.TcpHeader;
-import org.netsim.wire.websocket.Opcode;
 import org.netsim.wire.websocket.WebSocketFrame;
 
 /**
  * What the topology shows of one frame: the protocol whose colour it wears (its innermost layer), a short label
- * ({@code ARP request}, {@code TCP SYN}, {@code WS 42["chat","hi"]}), whether it is an Ethernet broadcast, the
+ * ({@code ARP request}, {@code TCP SYN}, {@code Socket.IO "chat" ["hi"]}), whether it is an Ethernet broadcast, the
  * Socket.IO packet it carries (to group one Socket.IO broadcast's unicast copies) and where its IPv4 packet goes.
  *
  * @param top       the innermost protocol, not counting undissected data
@@ -25,7 +24,7 @@ import org.netsim.wire.websocket.WebSocketFrame;
 record FrameInfo(Protocol top, String label, boolean broadcast, String socketIo, String sourceHost,
                  String destinationHost) {
     /** Labels stay short enough to ride on a frame in the drawing. */
-    static final int MAX_LABEL = 18;
+    static final int MAX_LABEL = 26;
 
     static FrameInfo of(Pdu whole, Network network) {
         Pdu deepest = whole;
@@ -50,26 +49,28 @@ record FrameInfo(Protocol top, String label, boolean broadcast, String socketIo,
         return new FrameInfo(deepest.protocol(), cut(label(deepest, whole)), broadcast, socketIo, src, dst);
     }
 
+    /**
+     * The innermost protocol's name, then what it says: the label names the protocol whose colour the frame wears, so
+     * colour and text always agree.
+     */
     private static String label(Pdu deepest, Pdu whole) {
-        WebSocketFrame ws = whole.find(Protocol.WEBSOCKET).flatMap(p -> p.header(WebSocketFrame.class)).orElse(null);
+        String title = deepest.protocol().title();
         switch (deepest.protocol()) {
             case ARP:
                 return deepest.header(ArpPacket.class).map(a -> a.isRequest() ? "ARP request" : "ARP reply")
-                        .orElse("ARP");
+                        .orElse(title);
             case TCP:
-                return "TCP " + deepest.header(TcpHeader.class).map(h -> h.flags().label()
-                        .replace("[", "").replace("]", "").replace(", ", "/")).orElse("");
-            case HTTP:
-                return "HTTP " + deepest.summary();
+                return deepest.header(TcpHeader.class).map(h -> title + " " + h.flags().label()
+                        .replace("[", "").replace("]", "").replace(", ", "/")).orElse(title);
             case WEBSOCKET:
-            case ENGINEIO:
+                return whole.find(Protocol.WEBSOCKET).flatMap(p -> p.header(WebSocketFrame.class))
+                        .map(ws -> title + " " + ws.opcode().label()).orElse(title);
             case SOCKETIO:
-                if (ws != null && ws.opcode().equals(Opcode.TEXT)) {
-                    return "WS " + ws.payload().utf8();
-                }
-                return ws == null ? deepest.protocol().title() : "WS " + ws.opcode();
+                // an event is the packet students send: its name in quotes says it; other types keep their type
+                String summary = deepest.summary();
+                return title + " " + (summary.startsWith("EVENT ") ? summary.substring(6) : summary);
             default:
-                return deepest.protocol().title();
+                return deepest.summary().isEmpty() ? title : title + " " + deepest.summary();
         }
     }
 

@@ -1,274 +1,221 @@
 package org.netsim.app.gui.topology;
 
-import java.text.MessageFormat;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.netsim.app.gui.theme.ProtocolPalette;
 import org.netsim.app.gui.theme.Theme;
-import org.netsim.sim.LinkConfig;
+import org.netsim.app.gui.topology.Drawing.CablePlace;
+import org.netsim.app.gui.topology.Drawing.DevicePlace;
+import org.netsim.app.gui.topology.FramePlacement.Placed;
 
 /**
- * Draws a {@link TopologyGraph} (devices with name and addresses, cables with rate, delay, MTU and loss) on one
- * canvas and the frames in flight on another: labelled boxes in their layer's colour, copied from {@link FrameSprites}.
- * Every size is a multiple of the font size, so projector mode scales the drawing; text widths come from one average
- * character width, so a frame costs a few canvas calls however many are in flight.
+ * Draws a {@link Drawing} on one canvas (devices, their labels, cables and their settings: drawn again only when
+ * the layout changes) and the frames placed on it on another (dots, callouts copied from {@link FrameSprites}, and the
+ * highlights of the selection: drawn every pulse). No text is laid out per pulse: callouts are images.
  */
 final class TopologyPainter {
-    /** Above this many cables their labels would cover the drawing and are left out (shipped scenarios have four). */
-    private static final int MAX_CABLE_LABELS = 24;
-
-    private final ResourceBundle text;
-    private Font bold = Font.font(null, FontWeight.BOLD, 13);
-    private double em = 13;
-    private double charWidth = 7;
-    private Font labelFont = Font.font(11);
     private final FrameSprites sprites = new FrameSprites();
+    private final TextWidths widths;
 
-    TopologyPainter(ResourceBundle text) {
-        this.text = text;
+    TopologyPainter(TextWidths widths) {
+        this.widths = widths;
     }
 
-    void setFontSize(double size) {
-        em = size;
-        bold = Font.font(null, FontWeight.BOLD, size);
-        Text probe = new Text("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789");
-        probe.setFont(Font.font(size * 0.85));
-        charWidth = probe.getLayoutBounds().getWidth() / probe.getText().length();
-        labelFont = probe.getFont();
+    void clearSprites() {
         sprites.clear();
     }
 
-    double em() {
-        return em;
+    static Color ink(Theme t) {
+        return t == Theme.DARK ? Color.web("#e6e6e6") : Color.web("#1a1a1a");
     }
 
-    /** Canvas coordinates of a device: its 0..1 place inside a margin wide enough for labels. */
-    double[] place(TopologyGraph.Device d, double w, double h) {
-        double mx = Math.min(w / 4, 5 * em);
-        double my = Math.min(h / 4, 3 * em);
-        return new double[] {mx + d.x() * (w - 2 * mx), my + d.y() * (h - 2 * my)};
+    static Color dim(Theme t) {
+        return t == Theme.DARK ? Color.web("#b4b4b4") : Color.web("#4a4a4a");
     }
 
-    /** The devices and cables: drawn again only when the network, the size, the font or the theme change. */
-    void paintNetwork(GraphicsContext g, double w, double h, Theme theme, TopologyGraph graph) {
-        boolean dark = theme == Theme.DARK;
-        Color ink = dark ? Color.web("#e6e6e6") : Color.web("#1a1a1a");
-        Color dim = dark ? Color.web("#a0a0a0") : Color.web("#5a5a5a");
-        Color background = dark ? Color.web("#1e1e1e") : Color.web("#fbfbfb");
-        g.setFill(background);
-        g.fillRect(0, 0, w, h);
-        if (graph == null) {
-            return;
-        }
+    static Color background(Theme t) {
+        return t == Theme.DARK ? Color.web("#1e1e1e") : Color.web("#fbfbfb");
+    }
+
+    /** The selected event's device and frame. */
+    static Color selection(Theme t) {
+        return t == Theme.DARK ? Color.web("#5aa9e0") : Color.web("#0072b2");
+    }
+
+    /** The device picked in the topology. */
+    static Color picked(Theme t) {
+        return t == Theme.DARK ? Color.web("#f0a030") : Color.web("#c05800");
+    }
+
+    void paintNetwork(GraphicsContext g, Drawing d, Theme theme) {
+        g.setFill(background(theme));
+        g.fillRect(0, 0, d.width(), d.height());
+        double s = d.scale();
+        Drawing.Fonts f = d.fonts();
         g.setLineCap(StrokeLineCap.ROUND);
+        g.setStroke(dim(theme));
+        g.setLineWidth(Math.max(1.5, s / 7));
+        for (CablePlace c : d.cables()) {
+            g.strokeLine(c.centreA()[0], c.centreA()[1], c.centreB()[0], c.centreB()[1]);
+        }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        Map<String, double[]> at = places(graph, w, h);
-        boolean cableLabels = graph.cables().size() <= MAX_CABLE_LABELS;
-        for (TopologyGraph.Cable c : graph.cables()) {
-            double[] a = at.get(c.a());
-            double[] b = at.get(c.b());
-            g.setStroke(dim);
-            g.setLineWidth(Math.max(1, em / 8));
-            g.strokeLine(a[0], a[1], b[0], b[1]);
-            if (cableLabels) {
-                // a steep cable is short between the labels of its two ends: its settings go beside it, not on it
-                boolean steep = Math.abs(b[1] - a[1]) > Math.abs(b[0] - a[0]);
-                cableLabel(g, cableText(c.name(), c.config()), (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, steep,
-                        background, dim);
+        g.setFill(dim(theme));
+        g.setFont(f.cable());
+        for (CablePlace c : d.cables()) {
+            if (c.label() != null) {
+                lines(g, c.label(), c.lines(), f.cable(), s);
             }
         }
-        for (TopologyGraph.Device d : graph.devices()) {
-            device(g, d, at.get(d.name()), ink, dim, dark);
+        for (DevicePlace p : d.devices()) {
+            device(g, p, s, f, theme);
         }
     }
 
-    /** The frames in flight, on a transparent layer above the network: drawn again on every change of time. */
-    void paintFrames(GraphicsContext g, double w, double h, Theme theme, TopologyGraph graph,
-                     List<FrameInFlight> frames) {
-        g.clearRect(0, 0, w, h);
-        if (graph == null) {
-            return;
+    private void lines(GraphicsContext g, Box box, List<String> lines, Font font, double s) {
+        double lh = widths.lineHeight(font);
+        g.setFont(font);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), box.cx(), box.y() + 0.1 * s + lh * (i + 0.5));
         }
-        Map<String, double[]> at = places(graph, w, h);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        Set<String> flooding = new HashSet<>();
-        for (FrameInFlight f : frames) {
-            if (f.broadcast() && flooding.add(f.from())) {
-                double[] p = at.get(f.from());
-                g.setFill(theme == Theme.DARK ? Color.web("#e6e6e6") : Color.web("#1a1a1a"));
-                g.setFont(Font.font(null, FontWeight.BOLD, em * 0.85));
-                g.fillText(text.getString("topology.flood"), p[0], p[1] - 2.2 * em);
+    }
+
+    private void device(GraphicsContext g, DevicePlace p, double s, Drawing.Fonts f, Theme theme) {
+        Box b = p.icon();
+        Color ink = ink(theme);
+        g.setLineWidth(Math.max(1.5, s / 7));
+        g.setStroke(ink);
+        g.setFill(theme == Theme.DARK ? Color.web("#2d2d2d") : Color.WHITE);
+        switch (p.device().kind()) {
+            case SWITCH -> {
+                g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), s * 0.5, s * 0.5);
+                g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), s * 0.5, s * 0.5);
+                g.setFill(ink);
+                if (b.w() > 3 * s) {
+                    g.setFont(f.name());
+                    g.fillText(p.device().name(), b.cx(), b.cy());
+                } else {
+                    g.setFont(Font.font(null, FontWeight.BOLD, s * 1.2));
+                    g.fillText("\u21c4", b.cx(), b.cy());
+                }
+            }
+            case ROUTER -> {
+                g.fillOval(b.x(), b.y(), b.w(), b.h());
+                g.strokeOval(b.x(), b.y(), b.w(), b.h());
+                // the router symbol: four arrows, two in and two out
+                double r = b.w() * 0.28;
+                for (int i = 0; i < 4; i++) {
+                    double a = Math.PI / 4 + i * Math.PI / 2;
+                    double ex = b.cx() + Math.cos(a) * r;
+                    double ey = b.cy() + Math.sin(a) * r;
+                    g.strokeLine(b.cx() + Math.cos(a) * r * 0.25, b.cy() + Math.sin(a) * r * 0.25, ex, ey);
+                }
+            }
+            default -> {
+                double screen = b.h() * 0.78;
+                g.fillRoundRect(b.x(), b.y(), b.w(), screen, s * 0.4, s * 0.4);
+                g.strokeRoundRect(b.x(), b.y(), b.w(), screen, s * 0.4, s * 0.4);
+                g.strokeLine(b.cx(), b.y() + screen, b.cx(), b.maxY() - s * 0.1);
+                g.strokeLine(b.cx() - b.w() * 0.25, b.maxY() - s * 0.1, b.cx() + b.w() * 0.25, b.maxY() - s * 0.1);
             }
         }
-        g.setFont(labelFont);
-        for (FrameInFlight f : frames) {
-            frame(g, f, at.get(f.from()), at.get(f.to()), theme);
+        if (p.label() != null) {
+            List<String> l = p.lines();
+            double y = p.label().y() + 0.1 * s;
+            for (int i = 0; i < l.size(); i++) {
+                Font font = i == 0 ? f.name() : f.address();
+                double lh = widths.lineHeight(font);
+                g.setFont(font);
+                g.setFill(i == 0 ? ink : dim(theme));
+                g.fillText(l.get(i), p.label().cx(), y + lh / 2);
+                y += lh;
+            }
         }
-    }
-
-    private Map<String, double[]> places(TopologyGraph graph, double w, double h) {
-        Map<String, double[]> at = new HashMap<>();
-        for (TopologyGraph.Device d : graph.devices()) {
-            at.put(d.name(), place(d, w, h));
-        }
-        return at;
-    }
-
-    /** A cable's settings in two short lines: rate and delay; MTU, loss and the frames it drops on purpose. */
-    List<String> cableText(String name, LinkConfig c) {
-        String drops = c.dropFrames().isEmpty() ? "" : MessageFormat.format(text.getString("topology.link.drop"),
-                c.dropFrames().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
-        return List.of(MessageFormat.format(text.getString("topology.link.speed"), name, rate(c.bitsPerSecond()),
-                        duration(c.propagationNanos())),
-                MessageFormat.format(text.getString("topology.link.limits"), c.mtu(), percent(c.lossRate())) + drops);
     }
 
     /**
-     * Two lines centred on the cable (or beside it), on a patch of background so the cable does not strike them
-     * through.
+     * The frames and the selection, copied into {@code layer} as sprites: the selected event's device ringed, the
+     * picked device's dashed ring, each frame's dot and callout, the selected frame's and the broadcasts' rings, the
+     * lost frames' crosses. The few leader lines (a callout moved along its cable) go on {@code overlay}, a canvas
+     * above the layer that is shown only while it has some.
+     *
+     * @return whether the overlay has something on it now
      */
-    private void cableLabel(GraphicsContext g, List<String> lines, double x, double y, boolean beside,
-                            Color background, Color ink) {
-        g.setFont(Font.font(em * 0.8));
-        double width = 0;
-        for (String l : lines) {
-            width = Math.max(width, l.length() * charWidth * 0.95);
-        }
-        if (beside) {
-            x += width / 2 + 1.2 * em;
-        }
-        double lh = em * 1.05;
-        double top = y - lh * lines.size() / 2;
-        g.setFill(background.deriveColor(0, 1, 1, 0.85));
-        g.fillRect(x - width / 2 - em * 0.3, top, width + em * 0.6, lh * lines.size());
-        g.setFill(ink);
-        for (int i = 0; i < lines.size(); i++) {
-            g.fillText(lines.get(i), x, top + lh * (i + 0.5));
-        }
-    }
-
-    private void device(GraphicsContext g, TopologyGraph.Device d, double[] p, Color ink, Color dim, boolean dark) {
-        double x = p[0];
-        double y = p[1];
-        g.setLineWidth(Math.max(1.5, em / 7));
-        g.setStroke(ink);
-        g.setFill(dark ? Color.web("#2d2d2d") : Color.WHITE);
-        double half;
-        switch (d.kind()) {
-            case SWITCH -> {
-                half = 1.1 * em;
-                g.fillRoundRect(x - 2.4 * em, y - half, 4.8 * em, 2 * half, em * 0.5, em * 0.5);
-                g.strokeRoundRect(x - 2.4 * em, y - half, 4.8 * em, 2 * half, em * 0.5, em * 0.5);
-                g.setFill(ink);
-                g.setFont(Font.font(null, FontWeight.BOLD, em * 1.4));
-                g.fillText("\u21c4", x, y);
+    boolean paintFrames(FrameLayer layer, GraphicsContext overlay, boolean overlayUsed, Drawing d, List<Placed> frames,
+                        Theme theme, String eventDevice, String pickedDevice) {
+        double s = d.scale();
+        Drawing.Fonts f = d.fonts();
+        double r = Math.max(3, Math.round(0.5 * s));
+        layer.begin();
+        for (DevicePlace p : d.devices()) {
+            if (p.device().name().equals(pickedDevice)) {
+                around(layer, p.icon().grow(0.45 * s), s, Math.max(2, s / 5), picked(theme), true);
             }
-            case ROUTER -> {
-                half = 1.6 * em;
-                g.fillOval(x - half, y - half, 2 * half, 2 * half);
-                g.strokeOval(x - half, y - half, 2 * half, 2 * half);
-                g.setFill(ink);
-                g.setFont(Font.font(null, FontWeight.BOLD, em * 1.4));
-                g.fillText("\u2725", x, y);
-            }
-            default -> {
-                half = 1.2 * em;
-                g.fillRoundRect(x - 1.7 * em, y - half, 3.4 * em, 2.1 * em, em * 0.4, em * 0.4);
-                g.strokeRoundRect(x - 1.7 * em, y - half, 3.4 * em, 2.1 * em, em * 0.4, em * 0.4);
-                g.strokeLine(x - 0.8 * em, y + half, x + 0.8 * em, y + half);
+            if (p.device().name().equals(eventDevice)) {
+                around(layer, p.icon().grow(0.22 * s), s * 0.7, Math.max(2.5, s / 4), selection(theme), false);
             }
         }
-        g.setFill(ink);
-        g.setFont(bold);
-        double ty = y + half + 0.9 * em;
-        g.fillText(d.name(), x, ty);
-        g.setFont(Font.font(em * 0.85));
-        g.setFill(dim);
-        for (String a : d.addresses()) {
-            ty += 1.1 * em;
-            g.fillText(a, x, ty);
+        java.util.Map<org.netsim.pdu.Protocol, FrameLayer.Pixels> dots =
+                new java.util.EnumMap<>(org.netsim.pdu.Protocol.class);
+        boolean leaders = false;
+        for (Placed p : frames) {
+            FrameInFlight fr = p.frame();
+            if (p.callout() != null) {
+                Box c = p.callout();
+                layer.draw(sprites.callout(p.text(), fr.protocol(), theme, f.frame(), c.w(), c.h()), (int) c.x(),
+                        (int) c.y(), p.alpha());
+                if (p.selected()) {
+                    around(layer, c.grow(0.15 * s), c.h() * 0.5, Math.max(2, s / 5), ink(theme), false);
+                }
+                leaders |= leader(p, r, s) != null;
+            }
+            int x = (int) Math.round(p.x());
+            int y = (int) Math.round(p.y());
+            layer.draw(dots.computeIfAbsent(fr.protocol(), k -> sprites.dot(k, theme, r)), x - (int) r, y - (int) r,
+                    p.alpha());
+            if (fr.broadcast() || p.selected()) {
+                double width = Math.max(1.5, s / (p.selected() ? 5 : 8));
+                centred(layer, sprites.ring(r + 0.3 * s, width, p.selected() ? selection(theme) : ink(theme),
+                        fr.broadcast() && !p.selected()), x, y, p.alpha());
+            }
+            if (p.fallen()) {
+                centred(layer, sprites.cross(0.5 * s, Math.max(2, s / 5), Color.web("#d62728")), x, y, 1);
+            }
         }
+        layer.end();
+        if (!leaders && !overlayUsed) {
+            return false;
+        }
+        overlay.clearRect(0, 0, d.width(), d.height());
+        for (Placed p : frames) {
+            double[] n = p.callout() == null ? null : leader(p, r, s);
+            if (n != null) {
+                overlay.setStroke(ProtocolPalette.colour(p.frame().protocol(), theme));
+                overlay.setLineWidth(Math.max(1, s / 9));
+                overlay.strokeLine(p.x(), p.y(), n[0], n[1]);
+            }
+        }
+        return leaders;
     }
 
-    private void frame(GraphicsContext g, FrameInFlight f, double[] a, double[] b, Theme theme) {
-        double dx = b[0] - a[0];
-        double dy = b[1] - a[1];
-        double len = Math.max(1, Math.hypot(dx, dy));
-        // each direction rides on its own side of the cable
-        double nx = -dy / len * 0.75 * em;
-        double ny = dx / len * 0.75 * em;
-        double shown = f.lost() ? Math.min(f.progress(), 0.5) : f.progress();
-        double x = a[0] + dx * shown + nx;
-        double y = a[1] + dy * shown + ny;
-        double alpha = 1;
-        if (f.lost() && f.progress() > 0.5) {
-            double fall = (f.progress() - 0.5) * 2;
-            y += fall * 2.5 * em;
-            alpha = 1 - 0.6 * fall;
-        }
-        double bw = Math.ceil(f.label().length() * charWidth + 0.8 * em);
-        double bh = Math.ceil(1.3 * em);
-        g.setGlobalAlpha(alpha);
-        g.drawImage(sprites.sprite(f.label(), f.protocol(), theme, labelFont, bw, bh), Math.round(x - bw / 2),
-                Math.round(y - bh / 2));
-        if (f.broadcast()) {
-            g.setStroke(theme == Theme.DARK ? Color.WHITE : Color.BLACK);
-            g.setLineWidth(Math.max(1, em / 9));
-            g.setLineDashes(em * 0.3, em * 0.2);
-            g.strokeRoundRect(x - bw / 2 - 2, y - bh / 2 - 2, bw + 4, bh + 4, em * 0.4, em * 0.4);
-            g.setLineDashes((double[]) null);
-        }
-        if (f.lost() && f.progress() > 0.5) {
-            g.setStroke(Color.web("#d62728"));
-            g.setLineWidth(Math.max(2, em / 5));
-            double r = 0.5 * em;
-            g.strokeLine(x - r, y - r, x + r, y + r);
-            g.strokeLine(x - r, y + r, x + r, y - r);
-            g.setFill(Color.web("#d62728"));
-            g.fillText(text.getString("topology.lost"), x, y + bh);
-        }
-        g.setGlobalAlpha(1);
+    private void around(FrameLayer layer, Box b, double arc, double width, Color colour, boolean dashed) {
+        FrameLayer.Pixels px = sprites.frameAround(b.w(), b.h(), arc, width, colour, dashed);
+        layer.draw(px, (int) Math.round(b.x() - width / 2 - 1), (int) Math.round(b.y() - width / 2 - 1), 1);
     }
 
-    private String unit(String key, Object value) {
-        return MessageFormat.format(text.getString("topology.unit." + key), value);
+    private static void centred(FrameLayer layer, FrameLayer.Pixels px, int x, int y, double alpha) {
+        layer.draw(px, x - px.w() / 2, y - px.h() / 2, alpha);
     }
 
-    String rate(long bps) {
-        if (bps % 1_000_000_000L == 0) {
-            return unit("gbps", bps / 1_000_000_000L);
-        } else if (bps % 1_000_000L == 0) {
-            return unit("mbps", bps / 1_000_000L);
-        } else if (bps % 1_000L == 0) {
-            return unit("kbps", bps / 1_000L);
-        }
-        return unit("bps", bps);
-    }
-
-    String duration(long nanos) {
-        if (nanos >= 1_000_000 && nanos % 1_000_000 == 0) {
-            return unit("ms", nanos / 1_000_000);
-        } else if (nanos >= 1_000 && nanos % 1_000 == 0) {
-            return unit("us", nanos / 1_000);
-        }
-        return unit("ns", nanos);
-    }
-
-    String percent(double p) {
-        return unit("percent", p * 100);
+    /** Where a callout's leader line ends, or null when the callout sits right beside its dot. */
+    private static double[] leader(Placed p, double r, double s) {
+        double[] n = p.callout().nearest(p.x(), p.y());
+        return Math.hypot(n[0] - p.x(), n[1] - p.y()) > r + 0.3 * s ? n : null;
     }
 }

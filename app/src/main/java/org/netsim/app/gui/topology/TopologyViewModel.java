@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.netsim.scenario.ScenarioRun;
@@ -46,9 +53,116 @@ public final class TopologyViewModel {
     private WireIndex index;
     private int[] fanOutRange = {-1, -1};
     private List<String> fanOut = List.of();
+    private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
+    private final ReadOnlyStringWrapper eventDevice = new ReadOnlyStringWrapper(this, "eventDevice");
+    private final ObjectProperty<String> pickedDevice = new SimpleObjectProperty<>(this, "pickedDevice");
+    private IntConsumer onSelectEvent = i -> { };
 
     public TopologyViewModel(ResourceBundle text) {
         this.text = text;
+        selectedEvent.addListener((o, was, now) -> updateEventDevice());
+    }
+
+    /**
+     * The selected event's index (-1: none), which the window keeps equal to the session's selection: its frame is
+     * highlighted while it is on a cable, else the device it happens at ({@link #eventDeviceProperty()}).
+     */
+    public IntegerProperty selectedEventProperty() {
+        return selectedEvent;
+    }
+
+    /**
+     * The device the selected event happens at, to highlight: null when there is none or when the event's frame is
+     * on a cable at the current time (the frame is highlighted instead).
+     */
+    public ReadOnlyStringProperty eventDeviceProperty() {
+        return eventDevice.getReadOnlyProperty();
+    }
+
+    /**
+     * The device picked in the topology (clicked, or chosen with the Up and Down keys or Enter), null for none: the
+     * device whose stacks the stack view is to show. The window binds it to the stack view's device (through the
+     * session's selected device once it has one); clicking the device again or on empty space picks none.
+     */
+    public ObjectProperty<String> pickedDeviceProperty() {
+        return pickedDevice;
+    }
+
+    /** What clicking a frame does with its event's index: the window selects the event everywhere. */
+    public void setOnSelectEvent(IntConsumer action) {
+        onSelectEvent = action == null ? i -> { } : action;
+    }
+
+    /** A frame in flight was clicked (or chosen with the keys): its event becomes the selection. */
+    public void selectFrame(FrameInFlight f) {
+        onSelectEvent.accept(f.event());
+    }
+
+    /** A device was clicked: picks it, or picks none if it was picked already; null (empty space) picks none. */
+    public void pickDevice(String name) {
+        pickedDevice.set(name == null || name.equals(pickedDevice.get()) ? null : name);
+    }
+
+    /**
+     * Picks the device the selected event happens at (a frame's sender), so that after choosing an event in the list
+     * one key shows that device's stack; nothing without a selection.
+     */
+    public void pickSelectedEventDevice() {
+        int sel = selectedEvent.get();
+        if (run != null && sel >= 0 && sel < run.timeline().size()) {
+            pickedDevice.set(run.timeline().get(sel).node());
+        }
+    }
+
+    /** Picks the next (or, with {@code step} -1, the previous) device in the drawing's order. */
+    public void pickNextDevice(int step) {
+        TopologyGraph g = graph.get();
+        if (g == null || g.devices().isEmpty()) {
+            return;
+        }
+        int n = g.devices().size();
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            if (g.devices().get(i).name().equals(pickedDevice.get())) {
+                at = i;
+            }
+        }
+        int next = at < 0 ? (step > 0 ? 0 : n - 1) : Math.floorMod(at + step, n);
+        pickedDevice.set(g.devices().get(next).name());
+    }
+
+    /** Selects the next (or previous) frame in flight after the selected one, in the order they started. */
+    public void selectNextFrame(int step) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        int at = -1;
+        for (int i = 0; i < inFlight.size(); i++) {
+            if (inFlight.get(i).event() == selectedEvent.get()) {
+                at = i;
+            }
+        }
+        int next = at < 0 ? (step > 0 ? 0 : inFlight.size() - 1) : Math.floorMod(at + step, inFlight.size());
+        selectFrame(inFlight.get(next));
+    }
+
+    private void updateEventDevice() {
+        updateEventDevice(inFlight);
+    }
+
+    private void updateEventDevice(List<FrameInFlight> now) {
+        int sel = selectedEvent.get();
+        if (run == null || sel < 0 || sel >= run.timeline().size()) {
+            eventDevice.set(null);
+            return;
+        }
+        for (FrameInFlight f : now) {
+            if (f.event() == sel) {
+                eventDevice.set(null);
+                return;
+            }
+        }
+        eventDevice.set(run.timeline().get(sel).node());
     }
 
     /** Shows a run: lays its network out and indexes its wire events; the time goes to the run's start. */
@@ -61,7 +175,12 @@ public final class TopologyViewModel {
             graph.set(null);
             inFlight.clear();
             notes.clear();
+            pickedDevice.set(null);
+            updateEventDevice();
             return;
+        }
+        if (pickedDevice.get() != null && !run.network().nodes().containsKey(pickedDevice.get())) {
+            pickedDevice.set(null);
         }
         index = new WireIndex(run.timeline());
         graph.set(TopologyGraph.of(run.network(),
@@ -76,8 +195,13 @@ public final class TopologyViewModel {
             return;
         }
         List<FrameInFlight> now = framesAt(nanos);
+        // the device first: the view draws once, when the frames change, with the highlight already right
+        updateEventDevice(now);
         inFlight.setAll(now);
-        notes.setAll(notesAt(nanos, now));
+        List<String> sentences = notesAt(nanos, now);
+        if (!sentences.equals(notes)) {
+            notes.setAll(sentences);
+        }
     }
 
     /** The frames on a cable at {@code nanos}, in the order they started. */

@@ -63,14 +63,14 @@ class TopologyViewModelTest {
 
     @Test
     void cablesAreLabelledWithRateDelayMtuAndLoss() {
-        TopologyPainter painter = new TopologyPainter(Scenarios.TEXT);
+        CableLabels labels = new CableLabels(Scenarios.TEXT);
         vm.setRun(Scenarios.run("small-mtu.yaml"));
         TopologyGraph g = vm.graphProperty().get();
-        assertThat(painter.cableText("lan", g.cable("lan").config())).containsExactly("lan: 100 Mb/s \u00b7 500 ns",
+        assertThat(labels.full("lan", g.cable("lan").config())).containsExactly("lan: 100 Mb/s \u00b7 500 ns",
                 "MTU 1500 \u00b7 loss 0 %");
-        assertThat(painter.cableText("narrow", g.cable("narrow").config()).get(1)).startsWith("MTU 576");
+        assertThat(labels.full("narrow", g.cable("narrow").config()).get(1)).startsWith("MTU 576");
         vm.setRun(Scenarios.run("lossy-retransmission.yaml"));
-        assertThat(painter.cableText("lan2", vm.graphProperty().get().cable("lan2").config()).get(1))
+        assertThat(labels.full("lan2", vm.graphProperty().get().cable("lan2").config()).get(1))
                 .isEqualTo("MTU 1500 \u00b7 loss 0 % \u00b7 drops frame 14");
     }
 
@@ -90,7 +90,7 @@ class TopologyViewModelTest {
         assertThat(f.to()).isEqualTo("switch");
         assertThat(f.progress()).isCloseTo(0.25, within(0.01));
         assertThat(f.protocol()).isEqualTo(Protocol.SOCKETIO);
-        assertThat(f.label()).isEqualTo("WS 42[\"chat\",\"hi\"]");
+        assertThat(f.label()).isEqualTo("Socket.IO \"chat\" [\"hi\"]");
         assertThat(f.broadcast()).isFalse();
         assertThat(f.lost()).isFalse();
         // the last bit arrives: the frame is off the cable
