@@ -7,6 +7,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
@@ -20,7 +21,8 @@ import javafx.scene.text.Text;
  * What a reader would see as broken in a laid-out window: a label whose text is cut (ellipsized, "Layers: OS…"), a
  * node pushed out of its parent (off the stack view's left edge, a tab behind the tab strip's end), a region squashed
  * below its minimum size. Inside a scroll pane the content may be larger than the view (it scrolls); cells of lists,
- * tables and trees are content too (their full text is a tooltip away), so only their headers are checked.
+ * tables and trees are content too (their full text is a tooltip away), so only their headers are checked, but a
+ * drop-down's button cell, which shows its choice, is checked as a label.
  */
 public final class LayoutCheck {
     private static final double TOLERANCE = 1.0;
@@ -41,7 +43,9 @@ public final class LayoutCheck {
     }
 
     private static void walk(Node n, Set<String> skip, List<String> out) {
-        if (!n.isVisible() || n.getOpacity() == 0 || n instanceof IndexedCell<?> || isClass(n, "virtual-flow")
+        // a drop-down's button cell shows its value whole or cut like any label; the cells of lists are content
+        boolean listCell = n instanceof IndexedCell<?> && !(n.getParent() instanceof ComboBoxBase<?>);
+        if (!n.isVisible() || n.getOpacity() == 0 || listCell || isClass(n, "virtual-flow")
                 || n.getId() != null && skip.contains(n.getId())) {
             return;
         }

@@ -41,6 +41,7 @@ public final class EventListView extends VBox {
     private final TableView<TimelineEvent> table = new TableView<>();
     private final EventListViewModel model;
     private TableColumn<TimelineEvent, String> info;
+    private final ComboBox<Connection> connection;
     private double em = Font.getDefault().getSize();
     private boolean following;
 
@@ -54,10 +55,9 @@ public final class EventListView extends VBox {
         ComboBox<String> node = filter(model.nodes(), n -> n, "events.filter.node");
         node.setId("nodeFilter");
         node.valueProperty().bindBidirectional(model.nodeFilterProperty());
-        ComboBox<Connection> connection = filter(model.connections(), EventListViewModel::connection,
+        connection = filter(model.connections(), EventListViewModel::connection,
                 "events.filter.connection");
         connection.setId("connectionFilter");
-        connection.setPrefWidth(16 * Font.getDefault().getSize());
         connection.valueProperty().bindBidirectional(model.connectionFilterProperty());
         Button clear = new Button(Messages.get("events.filter.clear"));
         clear.setId("clearFilters");
@@ -106,6 +106,8 @@ public final class EventListView extends VBox {
         });
         // the session may have an event selected before this view exists; the table can scroll once it has a skin
         table.skinProperty().addListener((o, was, skin) -> Platform.runLater(() -> follow(session.selectedEvent())));
+        // the prompt is measured in the font the theme gives the drop-down's button, known once it is styled
+        connection.getButtonCell().fontProperty().addListener(o -> fitColumns());
         follow(session.selectedEvent());
         fitColumns();
     }
@@ -150,6 +152,12 @@ public final class EventListView extends VBox {
         }
         info.setMinWidth(8 * em);
         fitInfo();
+        // a connection's name is long (its number, ends and purpose): the drop-down keeps 16 em and shows it cut with
+        // the whole name as tooltip, but never cuts its prompt, whatever the language and font
+        String prompt = Messages.get("events.filter.connection");
+        Font shown = connection.getButtonCell() == null ? plain : connection.getButtonCell().getFont();
+        connection.setPrefWidth(Math.ceil(Math.max(16 * em, width(prompt, shown) + 4 * em)));
+        connection.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     /** The info line takes the width the other columns leave (less the vertical scroll bar's), at least 8 em. */
@@ -269,6 +277,7 @@ public final class EventListView extends VBox {
             protected void updateItem(T t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty || t == null ? Messages.get(promptKey) : text.apply(t));
+                setTooltip(empty || t == null ? null : new Tooltip(getText()));
             }
         });
         box.setMaxWidth(Region.USE_PREF_SIZE);
