@@ -59,6 +59,14 @@ public final class WindowShots {
                     List.of("inspector", "emit"), m -> m.inspector().selectField("ip.ttl")),
             new Shot("emit-bad-json-light", 1280, 800, Theme.LIGHT, false, false, "one-client.yaml", 400,
                     List.of("emit"), m -> m.emit().argsProperty().set("[\"hi\", ")),
+            new Shot("inspector-reassembled-light", 1280, 800, Theme.LIGHT, false, false, "slow-reader.yaml", 0,
+                    List.of("inspector", "emit"), m -> {
+                        var events = m.session().runProperty().get().timeline().events();
+                        events.stream().filter(e -> e.wholePdu() != null && org.netsim.pdu.DataSources.of(
+                                e.wholePdu(), org.netsim.app.gui.inspector.EventBytes.of(e)).size() > 1)
+                                .findFirst().ifPresent(e -> m.session().select(e.index()));
+                        m.inspector().selectField("socketio.data");
+                    }),
             new Shot("pseudo-stack-switch", 1280, 800, Theme.LIGHT, false, true, "one-client.yaml", 40, List.of(),
                     m -> m.session().selectedDeviceProperty().set("switch")),
             new Shot("dialog-link-dark-projector", 1280, 800, Theme.DARK, true, false, "one-client.yaml", 40,

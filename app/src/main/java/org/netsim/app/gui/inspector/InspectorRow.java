@@ -18,9 +18,11 @@ import org.netsim.pdu.Protocol;
  * @param byteStart first byte the row covers
  * @param byteEnd   one past the last byte it covers
  * @param children  the fields of a layer; empty for the others
+ * @param source    the byte array {@code byteStart} and {@code byteEnd} count in: 0 for the frame, then the data
+ *                  sources in {@link org.netsim.pdu.DataSources} order (a reassembled message, an inflated body)
  */
 public record InspectorRow(Kind kind, Protocol protocol, String text, String tooltip, Pdu pdu, Field field,
-                           int byteStart, int byteEnd, List<InspectorRow> children) {
+                           int byteStart, int byteEnd, List<InspectorRow> children, int source) {
 
     /** What a row stands for. */
     public enum Kind { LAYER, FIELD, MALFORMED }

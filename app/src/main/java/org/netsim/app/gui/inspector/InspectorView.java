@@ -9,6 +9,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -25,7 +27,9 @@ import org.netsim.pdu.Protocol;
  * Wireshark's two lower panes side by side: the layer tree (a coloured swatch and the protocol's title on every layer,
  * each field's explanation as its tooltip) with the selected field in full under it (name, value, bits, bytes,
  * explanation: for keyboard users and projectors, where a tooltip is out of reach), and the {@link HexPane}, with a
- * legend of the layer colours and a line saying which bytes (and bits) the selection covers. Binds to an {@link InspectorViewModel}; selection goes both ways.
+ * legend of the layer colours and a line saying which bytes (and bits) the selection covers. Under the hex, as in
+ * Wireshark, one button per byte array when the tree has more than the frame's (a message reassembled from several
+ * segments). Binds to an {@link InspectorViewModel}; selection goes both ways.
  */
 public final class InspectorView extends BorderPane {
     private static final String CSS = InspectorView.class.getResource("inspector.css").toExternalForm();
@@ -39,6 +43,8 @@ public final class InspectorView extends BorderPane {
     private final Label malformed = new Label();
     private final Label selection = new Label();
     private final FlowPane legend = new FlowPane();
+    private final FlowPane sourceTabs = new FlowPane(4, 4);
+    private final ToggleGroup sourceGroup = new ToggleGroup();
     private final VBox detail = new VBox();
     private final Map<InspectorRow, TreeItem<InspectorRow>> items = new IdentityHashMap<>();
     private boolean syncing;
@@ -72,7 +78,13 @@ public final class InspectorView extends BorderPane {
         Label legendTitle = new Label(text.getString("inspector.legend"));
         legendTitle.getStyleClass().add("inspector-legend-title");
 
-        VBox right = new VBox(hex, selection, legendTitle, legend);
+        sourceTabs.setId("inspector-sources");
+        sourceTabs.getStyleClass().add("inspector-sources");
+        sourceTabs.setAccessibleText(text.getString("inspector.sources.accessible"));
+        sourceTabs.managedProperty().bind(sourceTabs.visibleProperty());
+        vm.sourceTitles().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildSources());
+        vm.sourceProperty().addListener((o, a, b) -> pressSource());
+        VBox right = new VBox(hex, sourceTabs, selection, legendTitle, legend);
         right.getStyleClass().add("inspector-right");
         VBox.setVgrow(hex, javafx.scene.layout.Priority.ALWAYS);
         detail.setId("inspector-detail");
@@ -117,6 +129,35 @@ public final class InspectorView extends BorderPane {
         });
         rebuild();
         rebuildLegend();
+        rebuildSources();
+    }
+
+    /** One button per byte array, the frame's first; none when the frame is the only one. */
+    private void rebuildSources() {
+        sourceTabs.getChildren().clear();
+        sourceGroup.getToggles().clear();
+        var titles = vm.sourceTitles();
+        for (int i = 0; i < titles.size(); i++) {
+            ToggleButton b = new ToggleButton(titles.get(i));
+            b.setId("inspector-source-" + i);
+            b.setToggleGroup(sourceGroup);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            int index = i;
+            b.setOnAction(e -> {
+                vm.showSource(index);
+                pressSource();
+            });
+            sourceTabs.getChildren().add(b);
+        }
+        sourceTabs.setVisible(titles.size() > 1);
+        pressSource();
+    }
+
+    private void pressSource() {
+        int shown = vm.sourceProperty().get();
+        for (int i = 0; i < sourceTabs.getChildren().size(); i++) {
+            ((ToggleButton) sourceTabs.getChildren().get(i)).setSelected(i == shown);
+        }
     }
 
     /** Tree above the hex instead of beside it, for a narrow place (the comparison's two halves). */

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.netsim.app.gui.FieldTexts;
+import org.netsim.pdu.DataSources;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
@@ -39,7 +40,12 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper malformed = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FieldDetail> detail = new ReadOnlyObjectWrapper<>();
-    /** The innermost layer owning each byte, for the hex pane's tint. */
+    private final ObservableList<String> sourceTitles = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlySourceTitles = FXCollections.unmodifiableObservableList(sourceTitles);
+    private final ReadOnlyIntegerWrapper source = new ReadOnlyIntegerWrapper(0);
+    /** The byte arrays the shown tree counts in: the frame, then any reassembled message or inflated body. */
+    private DataSources sources;
+    /** The innermost layer owning each byte of the shown array, for the hex pane's tint. */
     private Protocol[] owners = new Protocol[0];
     /** All field and malformed rows in frame order, for byte-to-field lookup. */
     private final List<InspectorRow> leafRows = new ArrayList<>();
@@ -59,16 +65,14 @@ public final class InspectorViewModel {
         }
     }
 
-    /** Shows a PDU tree decoded from {@code frame} (its offsets are positions in {@code frame}). */
+    /**
+     * Shows a PDU tree decoded from {@code frame} (its offsets are positions in {@code frame}, or in the data source
+     * a layer of it opens: a message reassembled from several segments has its own array, a tab beside the frame's).
+     */
     public void show(Pdu wholeTree, byte[] frame) {
         select(null);
-        owners = new Protocol[frame.length];
-        wholeTree.walk(p -> {
-            for (int i = Math.max(0, p.offset()); i < Math.min(frame.length, p.end()); i++) {
-                owners[i] = p.protocol();
-            }
-        });
-        List<InspectorRow> built = rows.of(wholeTree, frame);
+        sources = DataSources.of(wholeTree, frame);
+        List<InspectorRow> built = rows.of(wholeTree, sources);
         leafRows.clear();
         List<Protocol> seen = new ArrayList<>();
         for (InspectorRow layer : built) {
@@ -77,15 +81,56 @@ public final class InspectorViewModel {
                 seen.add(layer.protocol());
             }
         }
-        bytes.set(frame);
+        List<String> titles = new ArrayList<>();
+        for (DataSources.Source s : sources.list()) {
+            titles.add(s.isFrame() ? MessageFormat.format(text.getString("inspector.source.frame"), s.length())
+                    : MessageFormat.format(text.getString("inspector.source.data"), s.source().name(), s.length()));
+        }
+        sourceTitles.setAll(titles);
+        source.set(-1);
+        showArray(0);
         layers.setAll(built);
         legend.setAll(seen);
         malformed.set(wholeTree.firstMalformed().map(p -> MessageFormat.format(text.getString("inspector.malformed"),
                 p.protocol().title(), p.malformed().reason(), p.malformed().offset())).orElse(""));
     }
 
+    /**
+     * Shows byte array {@code index} of the tree in the hex pane (0 the frame, then its data sources); a selection
+     * in another array is dropped. Selecting a row of another array switches to it by itself.
+     */
+    public void showSource(int index) {
+        if (sources == null || index < 0 || index >= sources.size() || index == source.get()) {
+            return;
+        }
+        InspectorRow row = selected.get();
+        if (row != null && row.source() != index) {
+            select(null);
+        }
+        showArray(index);
+    }
+
+    private void showArray(int index) {
+        DataSources.Source s = sources.get(index);
+        byte[] array = s.bytes() == null ? new byte[0] : s.bytes();
+        Protocol[] own = new Protocol[array.length];
+        // depth first: an inner layer's bytes are tinted after (over) the layer that holds them
+        for (Pdu p : s.pdus()) {
+            for (int i = Math.max(0, p.offset()); i < Math.min(array.length, p.end()); i++) {
+                own[i] = p.protocol();
+            }
+        }
+        owners = own;
+        cursor.set(-1);
+        source.set(index);
+        bytes.set(array);
+    }
+
     public void clear() {
         select(null);
+        sources = null;
+        sourceTitles.clear();
+        source.set(0);
         owners = new Protocol[0];
         leafRows.clear();
         layers.clear();
@@ -103,6 +148,9 @@ public final class InspectorViewModel {
             selectionText.set("");
             detail.set(null);
             return;
+        }
+        if (sources != null && row.source() != source.get()) {
+            showArray(row.source());
         }
         detail.set(detailOf(row));
         highlightStart.set(row.byteStart());
@@ -129,6 +177,10 @@ public final class InspectorViewModel {
                 ? MessageFormat.format(text.getString("inspector.detail.byte"), row.byteStart())
                 : MessageFormat.format(text.getString("inspector.detail.bytes"), row.byteStart(), row.byteEnd() - 1,
                         count);
+        if (row.source() > 0 && !bytes.isEmpty()) {
+            bytes = MessageFormat.format(text.getString("inspector.detail.in"), bytes,
+                    sources.get(row.source()).source().name());
+        }
         return switch (row.kind()) {
             case FIELD -> new FieldDetail(MessageFormat.format(text.getString("inspector.detail.title"), layer,
                     FieldTexts.name(f)), MessageFormat.format(text.getString("inspector.detail.value"),
@@ -161,7 +213,7 @@ public final class InspectorViewModel {
         InspectorRow best = null;
         int bestDepth = -1;
         for (InspectorRow r : leafRows) {
-            if (r.byteStart() <= index && index < r.byteEnd()) {
+            if (r.source() == source.get() && r.byteStart() <= index && index < r.byteEnd()) {
                 int depth = depth(r);
                 if (depth > bestDepth) {
                     best = r;
@@ -171,7 +223,7 @@ public final class InspectorViewModel {
         }
         if (best == null) {
             for (InspectorRow layer : layers) {
-                if (layer.byteStart() <= index && index < layer.byteEnd()) {
+                if (layer.source() == source.get() && layer.byteStart() <= index && index < layer.byteEnd()) {
                     best = layer;
                 }
             }
@@ -213,6 +265,17 @@ public final class InspectorViewModel {
         return readOnlyLegend;
     }
 
+    /** The tabs of the hex pane: "Frame (1514 bytes)", then "Reassembled TCP (70026 bytes)" and the like. */
+    public ObservableList<String> sourceTitles() {
+        return readOnlySourceTitles;
+    }
+
+    /** Which of {@link #sourceTitles()} the hex pane shows. */
+    public ReadOnlyIntegerProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The bytes of the shown array (the frame, or a data source of it). */
     public ReadOnlyObjectProperty<byte[]> bytesProperty() {
         return bytes.getReadOnlyProperty();
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netsim.app.gui.Scenarios;
+import org.netsim.pdu.DataSources;
 import org.netsim.pdu.Field;
 import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
@@ -154,5 +155,57 @@ class InspectorViewModelTest {
         assertThat(vm.layers()).isEmpty();
         assertThat(vm.bytesProperty().get()).isEmpty();
         assertThat(vm.highlightStartProperty().get()).isEqualTo(-1);
+    }
+
+    /**
+     * Alice's 90 KB upload in slow-reader is reassembled from many segments: the event of its last segment has two
+     * byte arrays, the frame and "Reassembled TCP", and its WebSocket and Socket.IO fields count in the second. A
+     * field selected there switches the hex pane to that array and highlights its bytes there; a byte clicked in an
+     * array finds a field of that array.
+     */
+    @Test
+    void aReassembledMessageHasItsOwnBytesBesideTheFrame() {
+        var run = Scenarios.run("slow-reader.yaml");
+        TimelineEvent last = run.timeline().events().stream()
+                .filter(e -> e.direction() == Direction.WIRE && e.wholePdu() != null)
+                .filter(e -> DataSources.of(e.wholePdu(), EventBytes.of(e)).size() > 1)
+                .filter(e -> e.wholePdu().find(Protocol.SOCKETIO).isPresent())
+                .findFirst().orElseThrow();
+        DataSources sources = DataSources.of(last.wholePdu(), EventBytes.of(last));
+        vm.show(last);
+        assertThat(vm.sourceTitles()).hasSize(sources.size());
+        assertThat(vm.sourceTitles().get(0)).isEqualTo("Frame (" + EventBytes.of(last).length + " bytes)");
+        assertThat(vm.sourceTitles().get(1)).startsWith("Reassembled TCP (").endsWith(" bytes)");
+        assertThat(vm.sourceProperty().get()).isZero();
+        assertThat(vm.bytesProperty().get()).isEqualTo(EventBytes.of(last));
+
+        Field opcode = last.wholePdu().find(Protocol.WEBSOCKET).orElseThrow().field("websocket.opcode").orElseThrow();
+        DataSources.Source in = sources.sourceOf(opcode);
+        assertThat(in.isFrame()).isFalse();
+        vm.selectField("websocket.opcode").orElseThrow();
+        assertThat(vm.sourceProperty().get()).isEqualTo(in.index());
+        assertThat(vm.bytesProperty().get()).isEqualTo(in.bytes());
+        assertThat(vm.highlightStartProperty().get()).isEqualTo(opcode.byteStart()).isZero();
+        // the opcode's byte of the reassembled message is the frame header's first byte: FIN and text (0x81)
+        assertThat(vm.bytesProperty().get()[0] & 0xff).isEqualTo(0x81);
+        assertThat(vm.ownerOf(0)).isEqualTo(Protocol.WEBSOCKET);
+        assertThat(vm.detailProperty().get().bytes()).endsWith(", in Reassembled TCP");
+        // a byte of the reassembled message finds the Socket.IO field owning it, never a field of the frame
+        int last1 = in.length() - 1;
+        InspectorRow r = vm.selectByte(last1).orElseThrow();
+        assertThat(r.source()).isEqualTo(in.index());
+        assertThat(r.byteStart()).isLessThanOrEqualTo(last1);
+        assertThat(r.byteEnd()).isGreaterThan(last1);
+
+        // back to the frame: the reassembled selection goes, the TCP port is found and highlighted in the frame
+        vm.showSource(0);
+        assertThat(vm.selectedProperty().get()).isNull();
+        assertThat(vm.bytesProperty().get()).isEqualTo(EventBytes.of(last));
+        vm.selectField("tcp.srcport").orElseThrow();
+        assertThat(vm.sourceProperty().get()).isZero();
+        assertThat(vm.ownerOf(vm.highlightStartProperty().get())).isEqualTo(Protocol.TCP);
+        // one-client's emit fits its frame: one array, no tabs to choose from
+        vm.show(emitOnWire);
+        assertThat(vm.sourceTitles()).hasSize(1);
     }
 }

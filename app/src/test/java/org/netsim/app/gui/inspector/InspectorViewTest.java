@@ -102,4 +102,32 @@ class InspectorViewTest {
         assertThat(vm.cursorProperty().get()).isEqualTo(40);
         assertThat(vm.selectedProperty().get().protocol()).isEqualTo(Protocol.IPV4);
     }
+
+    /** A message reassembled from several segments gets a button beside the frame's; pressing it shows its bytes. */
+    @Test
+    void aReassembledMessageIsATabUnderTheHex(FxRobot robot) {
+        assertThat(robot.lookup("#inspector-sources").queryAs(javafx.scene.layout.FlowPane.class).isVisible())
+                .isFalse();
+        TimelineEvent last = Scenarios.run("slow-reader.yaml").timeline().events().stream()
+                .filter(e -> e.direction() == Direction.WIRE && e.wholePdu() != null)
+                .filter(e -> org.netsim.pdu.DataSources.of(e.wholePdu(), EventBytes.of(e)).size() > 1)
+                .findFirst().orElseThrow();
+        robot.interact(() -> vm.show(last));
+        assertThat(robot.lookup("#inspector-sources").queryAs(javafx.scene.layout.FlowPane.class).isVisible())
+                .isTrue();
+        javafx.scene.control.ToggleButton frame = robot.lookup("#inspector-source-0").queryAs(
+                javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton message = robot.lookup("#inspector-source-1").queryAs(
+                javafx.scene.control.ToggleButton.class);
+        assertThat(frame.isSelected()).isTrue();
+        assertThat(message.getText()).startsWith("Reassembled TCP (");
+        robot.clickOn(message);
+        assertThat(vm.sourceProperty().get()).isEqualTo(1);
+        assertThat(message.isSelected()).isTrue();
+        assertThat(frame.isSelected()).isFalse();
+        assertThat(vm.bytesProperty().get()).hasSize(Integer.parseInt(message.getText().replaceAll("\\D", "")));
+        // a field of the frame selected in the tree brings the frame's bytes back and presses its button
+        robot.interact(() -> vm.selectField("tcp.srcport"));
+        assertThat(frame.isSelected()).isTrue();
+    }
 }
