@@ -81,6 +81,7 @@ public final class MainWindow extends BorderPane {
     @FXML private TabPane lowerTabs;
     @FXML private StackPane stackRegion;
     @FXML private StackPane inspectorRegion;
+    @FXML private Tab inspectorTab;
     @FXML private Tab comparisonTab;
     @FXML private Label statusMessage;
     @FXML private Label statusScenario;
@@ -109,7 +110,9 @@ public final class MainWindow extends BorderPane {
         }
         topologyRegion.getChildren().add(topology);
         stackRegion.getChildren().add(stack);
-        inspectorRegion.getChildren().add(inspector);
+        // the tabs behind the front ones join the scene when first chosen: styling and laying out a layer tree, a
+        // capture list and two comparison halves nobody sees yet would add about a second to the first frame
+        attachOnFirstSelection(inspectorTab, () -> inspectorRegion.getChildren().add(inspector));
         eventList = new EventListView(models.events(), session);
         eventsTab.setContent(eventList);
         emitTab.setOnSelectionChanged(e -> {
@@ -118,14 +121,14 @@ public final class MainWindow extends BorderPane {
             }
         });
         live = new LiveView(models.live(), this::compare);
-        liveTab.setContent(live);
+        attachOnFirstSelection(liveTab, () -> liveTab.setContent(live));
         // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
         liveTab.setOnSelectionChanged(e -> {
             if (liveTab.isSelected() && models.live().devices().isEmpty()) {
                 models.live().loadDevices();
             }
         });
-        comparisonTab.setContent(comparison);
+        attachOnFirstSelection(comparisonTab, () -> comparisonTab.setContent(comparison));
         // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
         // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
         upper.setDividerPositions(0.5);
@@ -228,7 +231,17 @@ public final class MainWindow extends BorderPane {
             selectTab(tabId);
         }
         Node focus = target.isFocusTraversable() ? target : firstFocusable(target);
-        (focus == null ? target : focus).requestFocus();
+        Node to = focus == null ? target : focus;
+        to.requestFocus();
+        if (!to.isFocused()) {
+            // a tab's content that joined the scene on this selection (attachOnFirstSelection) is made visible by
+            // the tab pane's layout, and only a visible node takes the focus: lay the tab panes out now
+            for (TabPane p : List.of(sideTabs, lowerTabs)) {
+                p.applyCss();
+                p.layout();
+            }
+            to.requestFocus();
+        }
     }
 
     private static Node firstFocusable(Node n) {
@@ -258,6 +271,22 @@ public final class MainWindow extends BorderPane {
             body.getItems().remove(lessonPanel);
         }
         lessonsShown.set(on);
+    }
+
+    /** Runs {@code attach} once, when {@code tab} is first selected (at once if it already is). */
+    private static void attachOnFirstSelection(Tab tab, Runnable attach) {
+        if (tab.isSelected()) {
+            attach.run();
+            return;
+        }
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] = o -> {
+            if (tab.isSelected()) {
+                tab.selectedProperty().removeListener(once[0]);
+                attach.run();
+            }
+        };
+        tab.selectedProperty().addListener(once[0]);
     }
 
     private void selectTab(String id) {
