@@ -33,4 +33,4 @@ shot main-stack 10 org.netsim.app.gui.ScreenshotMain one-client.yaml 635
 shot broadcast-inspector 10 org.netsim.app.gui.ScreenshotMain broadcast-three-clients.yaml 613 inspector
 shot rooms-dark-emit 10 org.netsim.app.gui.ScreenshotMain rooms.yaml 568 dark emit
 shot comparison 12 org.netsim.app.gui.ComparisonScreenshotMain "open=$captures/websocket-only.pcap" event=bin
-shot lesson 10 org.netsim.app.gui.LessonScreenshotMain 07-messaging 1
+shot lesson 10 org.netsim.app.gui.LessonScreenshotMain messaging 1
