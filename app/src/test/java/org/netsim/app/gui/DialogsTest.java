@@ -3,7 +3,6 @@ package org.netsim.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -36,11 +35,7 @@ class DialogsTest {
         models = AppModels.create();
         models.appearance().themeProperty().set(Theme.DARK);
         models.appearance().projectorProperty().set(true);
-        window = new MainWindow(models, stage);
-        Scene scene = new Scene(window, 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, models);
     }
 
     @AfterEach

@@ -58,11 +58,8 @@ class KeyboardUseTest {
     @Start
     void start(Stage stage) {
         models = AppModels.create();
-        window = new MainWindow(models, stage);
-        scene = new Scene(window, 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, models);
+        scene = window.getScene();
     }
 
     @AfterEach

@@ -48,11 +48,8 @@ class MainWindowTest {
             }
         }
         models = AppModels.create();
-        window = new MainWindow(models, stage);
-        scene = new Scene(window, 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, models);
+        scene = window.getScene();
     }
 
     @AfterEach

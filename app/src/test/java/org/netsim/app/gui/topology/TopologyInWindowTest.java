@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.netsim.app.gui.AppModels;
 import org.netsim.app.gui.MainWindow;
 import org.netsim.app.gui.Scenarios;
+import org.netsim.app.gui.TestWindow;
 import org.netsim.app.gui.inspector.EventBytes;
 import org.netsim.app.gui.session.SessionViewModel;
 import org.netsim.pdu.Protocol;
@@ -44,11 +44,7 @@ class TopologyInWindowTest {
     @Start
     void start(Stage stage) {
         models = AppModels.create();
-        window = new MainWindow(models, stage);
-        Scene scene = new Scene(window, 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, models);
     }
 
     @BeforeEach
