@@ -36,11 +36,12 @@ import org.netsim.scenario.ScenarioRunner;
  * laid out as a {@link CarriedMessage}, so both sides of a comparison are built the same way: a 70 KB emit is one
  * message over its many segments, a binary emit its text part and its attachments.
  *
- * <p>Over long-polling the simulated client writes a binary event's text at once, when its transport is free, and
- * its attachments after (in the next request, or over WebSocket once it has upgraded), as engine.io-client does; a
- * capture usually holds them in one body (Node's server sends them together, and so does its client when they are
- * written while a request is out). The twin's body then holds them all, as Node writes them in one body; it is built
- * from the simulated request or response with the codecs, so it has no frames of its own ({@code joined}).
+ * <p>Over long-polling the simulated server, as Node's, answers the pending GET with a binary event's text and its
+ * attachments in one body. The simulated client writes the text at once, when its transport is free, and its
+ * attachments after (in the next request, or over WebSocket once it has upgraded), as engine.io-client does; a capture
+ * usually holds them in one body (Node's client writes them together when they are written while a request is out).
+ * The twin's body then holds them all; it is built from the simulated request with the codecs, so it has no frames
+ * of its own ({@code joined}).
  *
  * @param carried the twin as it travelled: its frames and units
  * @param joined  for long-polling, whether the body was joined from the simulated one and the attachments
