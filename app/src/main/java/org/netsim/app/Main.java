@@ -14,11 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            args = new String[] {"gui"};
-        }
-        int code = NetsimCommand.execute(args);
-        if (code != 0 || !"gui".equals(args[0])) {
+        boolean window = args.length == 0 || "gui".equals(args[0]);
+        int code = args.length == 0 ? NetsimCommand.openWindow() : NetsimCommand.execute(args);
+        // the window's JavaFX thread keeps the JVM alive until it closes; the command line ends here
+        if (code != 0 || !window) {
             System.exit(code);
         }
     }

@@ -24,6 +24,11 @@ public final class NetsimCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Opens the classroom window, as {@code netsim gui} does, and returns the exit code (not 0: no display). */
+    public static int openWindow() {
+        return GuiCommand.open(new PrintWriter(System.err, true));
+    }
+
     /** Runs the command line and returns the exit code; errors are one clear line on stderr. */
     public static int execute(String... args) {
         return execute(new ProcessOut(System.out), new PrintWriter(System.err, true), args);

@@ -52,11 +52,11 @@ import org.netsim.lessons.ScreenPart;
  */
 public final class MainWindow extends BorderPane {
     private final AppModels models;
-    private final TopologyView topology;
-    private final StackView stack;
-    private final InspectorView inspector;
-    private final LiveView live;
-    private final ComparisonView comparison;
+    /**
+     * The views of a run, made with the first one: the first screen shows none of them, and making them (their
+     * classes, their controls) would cost it a third of a second.
+     */
+    private Views views;
     /** Made when first needed: nothing of them shows on the first screen, and the lessons take a while to read. */
     private EmitComposerView composerView;
     private LessonPanelViewModel lessons;
@@ -64,7 +64,6 @@ public final class MainWindow extends BorderPane {
     private final BooleanProperty lessonsShown = new SimpleBooleanProperty(false);
     private final PlaybackBar playbackBar;
     private final MainMenu menu;
-    private final EventListView eventList;
 
     @FXML private VBox topBar;
     @FXML private HBox timeBar;
@@ -100,10 +99,60 @@ public final class MainWindow extends BorderPane {
         playbackBar.setMinWidth(Region.USE_PREF_SIZE);
         timeBar.widthProperty().addListener(o -> fitSummary());
         statusScenario.textProperty().addListener(o -> fitSummary());
-        topology = new TopologyView(models.topology(), Messages.bundle());
-        stack = new StackView(models.stack(), Messages.bundle());
-        inspector = new InspectorView(models.inspector(), Messages.bundle());
-        comparison = new ComparisonView(models.comparison());
+        emitTab.setOnSelectionChanged(e -> {
+            if (emitTab.isSelected()) {
+                composer();
+            }
+        });
+        // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
+        liveTab.setOnSelectionChanged(e -> {
+            if (liveTab.isSelected() && models.live().devices().isEmpty()) {
+                models.live().loadDevices();
+            }
+        });
+        // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
+        // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
+        upper.setDividerPositions(0.5);
+        workspace.setDividerPositions(0.52);
+        workspace.visibleProperty().bind(session.runProperty().isNotNull());
+
+        installLessonsMenu();
+        installGoMenu();
+        if (session.run() != null) {
+            views();
+        } else {
+            // the welcome pane is needed only until the first scenario opens; then it leaves the scene for good and
+            // the workspace joins it: styling and laying out its tables, trees and tabs unseen would cost the first
+            // screen about a second
+            WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile, () -> showLessons(true));
+            middle.getChildren().setAll(welcome);
+            session.runProperty().addListener((o, was, run) -> {
+                if (run != null && middle.getChildren().remove(welcome)) {
+                    views();
+                    middle.getChildren().add(0, workspace);
+                }
+            });
+        }
+        bindStatus(session);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
+                ? Messages.get("app.title") : Messages.get("app.title.scenario", session.scenario().name()),
+                session.scenarioProperty()));
+    }
+
+    /** A run's views, in the workspace's regions and tabs. */
+    private record Views(TopologyView topology, StackView stack, InspectorView inspector, EventListView eventList,
+                         LiveView live, ComparisonView comparison) {
+    }
+
+    /** The run's views, made and put into the workspace when first needed. */
+    private Views views() {
+        if (views != null) {
+            return views;
+        }
+        var topology = new TopologyView(models.topology(), Messages.bundle());
+        var stack = new StackView(models.stack(), Messages.bundle());
+        var inspector = new InspectorView(models.inspector(), Messages.bundle());
+        var comparison = new ComparisonView(models.comparison());
         for (var themed : List.of(topology.themeProperty(), stack.themeProperty(), inspector.themeProperty(),
                 comparison.themeProperty())) {
             themed.bind(models.appearance().themeProperty());
@@ -113,40 +162,15 @@ public final class MainWindow extends BorderPane {
         // the tabs behind the front ones join the scene when first chosen: styling and laying out a layer tree, a
         // capture list and two comparison halves nobody sees yet would add about a second to the first frame
         attachOnFirstSelection(inspectorTab, () -> inspectorRegion.getChildren().add(inspector));
-        eventList = new EventListView(models.events(), session);
+        var eventList = new EventListView(models.events(), models.session());
         eventsTab.setContent(eventList);
-        emitTab.setOnSelectionChanged(e -> {
-            if (emitTab.isSelected()) {
-                composer();
-            }
-        });
-        live = new LiveView(models.live(), this::compare);
+        eventList.setEm(em(models.appearance().projectorProperty().get()));
+        models.appearance().projectorProperty().addListener((o, was, on) -> eventList.setEm(em(on)));
+        var live = new LiveView(models.live(), this::compare);
         attachOnFirstSelection(liveTab, () -> liveTab.setContent(live));
-        // libpcap is asked for its devices only when someone opens the tab: starting the window never waits for it
-        liveTab.setOnSelectionChanged(e -> {
-            if (liveTab.isSelected() && models.live().devices().isEmpty()) {
-                models.live().loadDevices();
-            }
-        });
         attachOnFirstSelection(comparisonTab, () -> comparisonTab.setContent(comparison));
-        // upper half: the network and, beside it, the events and the composer; lower half, the whole width: the
-        // stack and the inspector, which need it (two stacks side by side; a layer tree beside 16 bytes a row)
-        upper.setDividerPositions(0.5);
-        workspace.setDividerPositions(0.52);
-        workspace.visibleProperty().bind(session.runProperty().isNotNull());
-
-        installLessonsMenu();
-        installGoMenu();
-        if (session.run() == null) {
-            // the welcome pane is needed only until the first scenario opens; then it leaves the scene for good
-            WelcomePane welcome = new WelcomePane(session::openShipped, menu::openFile, () -> showLessons(true));
-            middle.getChildren().add(welcome);
-            session.runProperty().addListener((o, was, run) -> middle.getChildren().remove(welcome));
-        }
-        bindStatus(session);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> session.scenario() == null
-                ? Messages.get("app.title") : Messages.get("app.title.scenario", session.scenario().name()),
-                session.scenarioProperty()));
+        views = new Views(topology, stack, inspector, eventList, live, comparison);
+        return views;
     }
 
     /** The Lessons menu, to show the lesson panel on the left. */
@@ -172,17 +196,18 @@ public final class MainWindow extends BorderPane {
                 showLessons(true);
             }
         });
+        Views v = views();
         Map<ScreenPart, Node> targets = new EnumMap<>(ScreenPart.class);
         targets.put(ScreenPart.TOPOLOGY, topologyRegion);
-        targets.put(ScreenPart.EVENT_LIST, eventList);
+        targets.put(ScreenPart.EVENT_LIST, v.eventList());
         targets.put(ScreenPart.TIME_CONTROLS, playbackBar);
         targets.put(ScreenPart.STACK, stackRegion);
-        targets.put(ScreenPart.INSPECTOR_TREE, inspector.tree());
-        targets.put(ScreenPart.HEX, inspector.hexPane());
+        targets.put(ScreenPart.INSPECTOR_TREE, v.inspector().tree());
+        targets.put(ScreenPart.HEX, v.inspector().hexPane());
         targets.put(ScreenPart.EMIT_COMPOSER, composer);
         targets.put(ScreenPart.SCENARIO_MENU, menu);
-        targets.put(ScreenPart.LAYER_SWITCH, stack.layerSwitch());
-        targets.put(ScreenPart.LIVE_CAPTURE, live);
+        targets.put(ScreenPart.LAYER_SWITCH, v.stack().layerSwitch());
+        targets.put(ScreenPart.LIVE_CAPTURE, v.live());
         Map<ScreenPart, Runnable> reveal = new EnumMap<>(ScreenPart.class);
         reveal.put(ScreenPart.EVENT_LIST, () -> selectTab("eventsTab"));
         reveal.put(ScreenPart.STACK, () -> selectTab("stackTab"));
@@ -206,13 +231,13 @@ public final class MainWindow extends BorderPane {
         record Part(String key, String tab, java.util.function.Supplier<Node> target) {
         }
         List<Part> parts = List.of(
-                new Part("app.go.events", "eventsTab", eventList::table),
+                new Part("app.go.events", "eventsTab", () -> views().eventList().table()),
                 new Part("app.go.emit", "emitTab", this::composer),
-                new Part("app.go.live", "liveTab", () -> live),
-                new Part("app.go.topology", null, () -> topology),
-                new Part("app.go.stack", "stackTab", () -> stack),
-                new Part("app.go.inspector", "inspectorTab", inspector::tree),
-                new Part("app.go.comparison", "comparisonTab", () -> comparison));
+                new Part("app.go.live", "liveTab", () -> views().live()),
+                new Part("app.go.topology", null, () -> views().topology()),
+                new Part("app.go.stack", "stackTab", () -> views().stack()),
+                new Part("app.go.inspector", "inspectorTab", () -> views().inspector().tree()),
+                new Part("app.go.comparison", "comparisonTab", () -> views().comparison()));
         Menu go = new Menu(Messages.get("app.menu.go"));
         go.setId("goMenu");
         for (int i = 0; i < parts.size(); i++) {
@@ -303,8 +328,6 @@ public final class MainWindow extends BorderPane {
                 scene.getStylesheets().setAll(models.appearance().stylesheets()));
         models.appearance().projectorProperty().addListener(o ->
                 scene.getStylesheets().setAll(models.appearance().stylesheets()));
-        models.appearance().projectorProperty().addListener((o, was, on) -> eventList.setEm(em(on)));
-        eventList.setEm(em(models.appearance().projectorProperty().get()));
         KeyboardShortcuts.install(scene, models.session(), models.playback(), models.emit()::send);
     }
 
@@ -314,15 +337,15 @@ public final class MainWindow extends BorderPane {
     }
 
     public TopologyView topology() {
-        return topology;
+        return views().topology();
     }
 
     public StackView stack() {
-        return stack;
+        return views().stack();
     }
 
     public InspectorView inspector() {
-        return inspector;
+        return views().inspector();
     }
 
     /** The emit composer, made when its tab first comes to the front (or someone asks for it). */
@@ -352,13 +375,15 @@ public final class MainWindow extends BorderPane {
     }
 
     public EventListView eventList() {
-        return eventList;
+        return views().eventList();
     }
 
     /** Stops the playback timer, the live capture and the built-in peer; the window calls it when it closes. */
     public void dispose() {
         playbackBar.stop();
-        live.dispose();
+        if (views != null) {
+            views.live().dispose();
+        }
         models.live().dispose();
     }
 

@@ -20,8 +20,9 @@ import org.netsim.scenario.ScenarioRunner;
  * <p>System properties, for screenshots, classroom set-ups and the launch benchmark:
  * {@code -Dnetsim.scenario=one-client.yaml} opens a shipped scenario at once, {@code -Dnetsim.theme=dark} starts in
  * the dark theme, {@code -Dnetsim.projector=true} in projector mode, and {@code -Dnetsim.measureStartup=true} loads
- * one-client.yaml (unless another scenario is named), prints the time from the JVM's start to the first pulse after
- * the window is shown, and exits.
+ * one-client.yaml (unless another scenario is named; {@code -Dnetsim.scenario=none} measures the first screen, as
+ * {@code java -jar} opens it), prints the time from the JVM's start to the first pulse after the window is shown, and
+ * exits.
  */
 public final class NetsimApplication extends Application {
     /**
@@ -44,8 +45,9 @@ public final class NetsimApplication extends Application {
     }
 
     private static String scenarioToOpen() {
-        return System.getProperty("netsim.scenario", Boolean.getBoolean("netsim.measureStartup")
+        String name = System.getProperty("netsim.scenario", Boolean.getBoolean("netsim.measureStartup")
                 ? ShippedScenario.FIRST : null);
+        return "none".equals(name) ? null : name;
     }
 
     @Override
@@ -68,8 +70,9 @@ public final class NetsimApplication extends Application {
                 public void run() {
                     scene.removePostLayoutPulseListener(this);
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println(Messages.get("app.startup", ms, models.session().scenario() == null ? "-"
-                            : models.session().scenario().name()));
+                    var opened = models.session().scenario();
+                    System.out.println(Messages.get("app.startup", ms, opened == null
+                            ? Messages.get("app.startup.none") : opened.name()));
                     Platform.exit();
                 }
             });

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
+import org.netsim.app.gui.lesson.LessonPanelViewModel;
+import org.netsim.lessons.Lesson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,5 +46,20 @@ class NetsimApplicationTest {
         assertThat(robot.lookup("#welcomePane").tryQuery()).isEmpty();
         assertThat(FxToolkit.toolkitContext().getRegisteredStage().getTitle()).isEqualTo(
                 "netsim \u2013 One client and a server");
+    }
+
+    @Test
+    void aLessonStartedOnTheWelcomeScreenBringsItsScenarioIntoTheWindow(FxRobot robot) {
+        robot.clickOn("#lessonsButton");
+        LessonPanelViewModel lessons = app.window().lessons();
+        assertThat(robot.lookup("#welcomePane").tryQuery()).isPresent();
+        Lesson withScenario = lessons.lessons().stream().filter(l -> l.scenarioAt(0) != null).findFirst()
+                .orElseThrow();
+        robot.interact(() -> lessons.open(withScenario));
+        assertThat(robot.lookup("#welcomePane").tryQuery()).isEmpty();
+        // the run's views, made before the run for the lesson's pointers, are now in the window and show it
+        assertThat(app.window().eventList().getScene()).isNotNull();
+        assertThat(app.window().eventList().table().getItems()).isNotEmpty();
+        assertThat(app.window().topology().isVisible()).isTrue();
     }
 }
