@@ -86,6 +86,24 @@ public final class LayoutCheck {
         }
     }
 
+    /**
+     * The cells of {@code table} on screen whose text is cut (the whole-window walk leaves the cells of lists and
+     * tables alone: a cut info line is a choice, a cut time or node name is not), except those of {@code skipColumn}.
+     */
+    public static List<String> cutCells(javafx.scene.control.TableView<?> table, String skipColumn) {
+        List<String> out = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && !cell.isEmpty()
+                    && cell.getTableColumn() != null && !skipColumn.equals(cell.getTableColumn().getText())) {
+                String shown = shownText(cell);
+                if (shown != null && cell.getText() != null && !shown.equals(cell.getText())) {
+                    out.add(cell.getTableColumn().getText() + ": \"" + shown + "\" of \"" + cell.getText() + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
     /** The text a label's skin draws (the label's own text cut to fit, with its ellipsis), or null. */
     private static String shownText(Labeled l) {
         Skin<?> skin = l.getSkin();

@@ -44,6 +44,13 @@ public final class EmitComposerViewModel {
     private final ObservableList<String> clients = FXCollections.observableArrayList();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
     private final ObservableList<String> rooms = FXCollections.observableArrayList();
+    /**
+     * The read-only views handed out, made once: an unmodifiable view listens to its list only weakly, so a view
+     * made per call and listened to by a caller is collected, and its listeners with it, at the next GC.
+     */
+    private final ObservableList<String> readOnlyClients = FXCollections.unmodifiableObservableList(clients);
+    private final ObservableList<String> readOnlyNamespaces = FXCollections.unmodifiableObservableList(namespaces);
+    private final ObservableList<String> readOnlyRooms = FXCollections.unmodifiableObservableList(rooms);
     private final ObjectProperty<String> client = new SimpleObjectProperty<>(this, "client");
     private final StringProperty event = new SimpleStringProperty(this, "event", "chat");
     private final StringProperty args = new SimpleStringProperty(this, "args", "[\"hi\"]");
@@ -74,16 +81,16 @@ public final class EmitComposerViewModel {
     }
 
     public ObservableList<String> clients() {
-        return FXCollections.unmodifiableObservableList(clients);
+        return readOnlyClients;
     }
 
     public ObservableList<String> namespaces() {
-        return FXCollections.unmodifiableObservableList(namespaces);
+        return readOnlyNamespaces;
     }
 
     /** Rooms the scenario's script and rules join, as suggestions. */
     public ObservableList<String> rooms() {
-        return FXCollections.unmodifiableObservableList(rooms);
+        return readOnlyRooms;
     }
 
     public ObjectProperty<String> clientProperty() {

@@ -32,6 +32,15 @@ public final class EventListViewModel {
     private final ObservableList<Protocol> protocols = FXCollections.observableArrayList();
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
     private final ObservableList<Connection> connections = FXCollections.observableArrayList();
+    /**
+     * The read-only views handed out, made once: an unmodifiable view listens to its list only weakly, so a view
+     * made per call and listened to by a caller is collected, and its listeners with it, at the next GC.
+     */
+    private final ObservableList<TimelineEvent> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<Protocol> readOnlyProtocols = FXCollections.unmodifiableObservableList(protocols);
+    private final ObservableList<String> readOnlyNodes = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<Connection> readOnlyConnections =
+            FXCollections.unmodifiableObservableList(connections);
     private final ObjectProperty<Protocol> protocolFilter = new SimpleObjectProperty<>(this, "protocolFilter");
     private final ObjectProperty<String> nodeFilter = new SimpleObjectProperty<>(this, "nodeFilter");
     private final ObjectProperty<Connection> connectionFilter = new SimpleObjectProperty<>(this, "connectionFilter");
@@ -48,20 +57,20 @@ public final class EventListViewModel {
 
     /** The events that pass the filters, in timeline order. */
     public ObservableList<TimelineEvent> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The protocols that occur in the run, for the protocol filter. */
     public ObservableList<Protocol> protocols() {
-        return FXCollections.unmodifiableObservableList(protocols);
+        return readOnlyProtocols;
     }
 
     public ObservableList<String> nodes() {
-        return FXCollections.unmodifiableObservableList(nodes);
+        return readOnlyNodes;
     }
 
     public ObservableList<Connection> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return readOnlyConnections;
     }
 
     /** Only events of this protocol; {@code null}: all. */

@@ -28,6 +28,11 @@ public final class LinkSettingsViewModel {
     private final SessionViewModel session;
     private final Scenario scenario;
     private final ObservableList<Integer> links = FXCollections.observableArrayList();
+    /**
+     * The read-only views handed out, made once: an unmodifiable view listens to its list only weakly, so a view
+     * made per call and listened to by a caller is collected, and its listeners with it, at the next GC.
+     */
+    private final ObservableList<Integer> readOnlyLinks = FXCollections.unmodifiableObservableList(links);
     private final ObjectProperty<Integer> link = new SimpleObjectProperty<>(this, "link");
     private final StringProperty rate = new SimpleStringProperty(this, "rate", "");
     private final StringProperty delay = new SimpleStringProperty(this, "delay", "");
@@ -56,7 +61,7 @@ public final class LinkSettingsViewModel {
     }
 
     public ObservableList<Integer> links() {
-        return FXCollections.unmodifiableObservableList(links);
+        return readOnlyLinks;
     }
 
     /** A link as the chooser lists it: its name and its two ends. */

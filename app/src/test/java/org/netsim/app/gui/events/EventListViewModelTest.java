@@ -96,4 +96,19 @@ class EventListViewModelTest {
                 .list().get(0);
         assertThat(EventListViewModel.time(at100ms)).isEqualTo("100.000000 ms");
     }
+
+    /** A listener on the rows outlives garbage collections: the view's column sizing depends on it. */
+    @Test
+    void listenersOnTheRowsAndFilterChoicesSurviveAGarbageCollection() {
+        int[] changes = new int[2];
+        list.rows().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c -> changes[0]++);
+        list.nodes().addListener((javafx.collections.ListChangeListener<String>) c -> changes[1]++);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        assertThat(session.openShipped("one-client.yaml")).isTrue();
+        assertThat(changes[0]).isPositive();
+        assertThat(changes[1]).isPositive();
+        assertThat(list.rows()).isSameAs(list.rows());
+    }
 }
