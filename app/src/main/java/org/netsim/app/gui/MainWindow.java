@@ -8,18 +8,15 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -223,31 +220,18 @@ public final class MainWindow extends BorderPane {
         return lessons;
     }
 
-    /**
-     * Go: each part of the window from the keyboard (Ctrl+1 to Ctrl+7), its tab brought to the front and the focus on
-     * its first control, so a keyboard user never has to Tab through everything before it.
-     */
+    /** The Go menu (Ctrl+1 to Ctrl+7): every part of the window, tab and focus, from the keyboard. */
     private void installGoMenu() {
-        record Part(String key, String tab, java.util.function.Supplier<Node> target) {
-        }
-        List<Part> parts = List.of(
-                new Part("app.go.events", "eventsTab", () -> views().eventList().table()),
-                new Part("app.go.emit", "emitTab", this::composer),
-                new Part("app.go.live", "liveTab", () -> views().live()),
-                new Part("app.go.topology", null, () -> views().topology()),
-                new Part("app.go.stack", "stackTab", () -> views().stack()),
-                new Part("app.go.inspector", "inspectorTab", () -> views().inspector().tree()),
-                new Part("app.go.comparison", "comparisonTab", () -> views().comparison()));
-        Menu go = new Menu(Messages.get("app.menu.go"));
-        go.setId("goMenu");
-        for (int i = 0; i < parts.size(); i++) {
-            Part p = parts.get(i);
-            MenuItem item = MainMenu.item(p.key(), () -> goTo(p.tab(), p.target().get()), true);
-            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
-            item.disableProperty().bind(models.session().runProperty().isNull());
-            go.getItems().add(item);
-        }
-        menu.getMenus().add(menu.getMenus().size() - 1, go);
+        List<GoMenu.Part> parts = List.of(
+                new GoMenu.Part("app.go.events", "eventsTab", () -> views().eventList().table()),
+                new GoMenu.Part("app.go.emit", "emitTab", this::composer),
+                new GoMenu.Part("app.go.live", "liveTab", () -> views().live()),
+                new GoMenu.Part("app.go.topology", null, () -> views().topology()),
+                new GoMenu.Part("app.go.stack", "stackTab", () -> views().stack()),
+                new GoMenu.Part("app.go.inspector", "inspectorTab", () -> views().inspector().tree()),
+                new GoMenu.Part("app.go.comparison", "comparisonTab", () -> views().comparison()));
+        menu.getMenus().add(menu.getMenus().size() - 1, GoMenu.create(parts,
+                models.session().runProperty().isNull(), this::goTo));
     }
 
     /** Brings tab {@code tabId} (if any) to the front and focuses {@code target} or its first focusable control. */
@@ -255,33 +239,7 @@ public final class MainWindow extends BorderPane {
         if (tabId != null) {
             selectTab(tabId);
         }
-        Node focus = target.isFocusTraversable() ? target : firstFocusable(target);
-        Node to = focus == null ? target : focus;
-        to.requestFocus();
-        if (!to.isFocused()) {
-            // a tab's content that joined the scene on this selection (attachOnFirstSelection) is made visible by
-            // the tab pane's layout, and only a visible node takes the focus: lay the tab panes out now
-            for (TabPane p : List.of(sideTabs, lowerTabs)) {
-                p.applyCss();
-                p.layout();
-            }
-            to.requestFocus();
-        }
-    }
-
-    private static Node firstFocusable(Node n) {
-        if (n.isFocusTraversable() && n.isVisible() && !n.isDisabled()) {
-            return n;
-        }
-        if (n instanceof Parent p && n.isVisible()) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                Node f = firstFocusable(c);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        return null;
+        GoMenu.focus(target, List.of(sideTabs, lowerTabs));
     }
 
     /** Shows or hides the lesson panel at the window's left. */
