@@ -99,13 +99,12 @@ public record FromRun(EventSelector event, String field, String match, EventSele
                 : "the " + field + " (" + texts.get(0) + ") of ") + EventSelector.brief(e));
     }
 
-    /** The first field with this key in the event's PDU tree, as the inspector lists it. */
+    /**
+     * The first field with this key in the event's PDU tree, as the inspector lists it (in a reassembled message's
+     * bytes too).
+     */
     public static Optional<Field> fieldOf(TimelineEvent e, String key) {
-        Pdu whole = e.direction() == Direction.STATE ? null : e.wholePdu();
-        if (whole == null) {
-            return Optional.empty();
-        }
-        return whole.allFields().stream().filter(f -> f.key().equals(key)).findFirst();
+        return EventFields.withKey(e, key).stream().findFirst().map(EventFields.Placed::field);
     }
 
     /** The event's info line, then the info of every layer it carries. */

@@ -39,4 +39,8 @@ public sealed interface Answer {
     static Answer bytes(int start, int end) {
         return new Bytes(new ByteRange(start, end));
     }
+
+    static Answer bytes(ByteRange range) {
+        return new Bytes(range);
+    }
 }

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.EventFields;
 import org.netsim.lessons.Check;
 import org.netsim.lessons.EventSelector;
 import org.netsim.lessons.load.FieldKeys;
 import org.netsim.pdu.Field;
-import org.netsim.pdu.Pdu;
 import org.netsim.pdu.Protocol;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRunner;
-import org.netsim.timeline.Direction;
 import org.netsim.timeline.TimelineEvent;
 
 /**
@@ -142,7 +141,7 @@ public final class Checks {
             return CheckResult.notYet("The hex pane shows another event than the one asked for: "
                     + wrongEvent.get());
         }
-        List<Field> fields = fields(e, c.field());
+        List<EventFields.Placed> fields = EventFields.withKey(e, c.field());
         if (fields.isEmpty()) {
             return CheckResult.notYet("The selected event's bytes hold no " + c.field() + ": select an event that "
                     + "carries it first.");
@@ -151,41 +150,20 @@ public final class Checks {
         if (r == null) {
             return CheckResult.notYet("No bytes are highlighted in the hex pane.");
         }
-        for (Field f : fields) {
-            if (f.byteStart() == r.start() && f.byteEnd() == r.end()) {
-                return CheckResult.pass("The highlighted " + r + " are exactly " + f.name() + ".");
+        for (EventFields.Placed f : fields) {
+            if (f.range().equals(r)) {
+                return CheckResult.pass("The highlighted " + r + " are exactly " + f.field().name() + ".");
             }
         }
         return CheckResult.notYet("The highlighted " + r + " are not exactly the field's bytes"
-                + covering(e, r) + ".");
+                + covering(e, r) + otherArray(fields, r) + ".");
     }
 
-    /** Every field with this key in the event's PDU tree (a segment may carry several WebSocket frames). */
-    static List<Field> fields(TimelineEvent e, String key) {
-        if (e.direction() == Direction.STATE) {
-            return List.of();
-        }
-        Pdu whole = e.wholePdu();
-        if (whole == null) {
-            return List.of();
-        }
-        List<Field> out = new ArrayList<>(1);
-        for (Field f : whole.allFields()) {
-            if (f.key().equals(key)) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** ": they overlap Source port, Destination port" or "". */
+    /** ": they overlap Source port, Destination port" or "", in the byte array the range is in. */
     static String covering(TimelineEvent e, ByteRange r) {
-        Pdu whole = e.direction() == Direction.STATE ? null : e.wholePdu();
-        if (whole == null) {
-            return "";
-        }
         Set<String> names = new LinkedHashSet<>();
-        for (Field f : whole.allFields()) {
+        for (EventFields.Placed p : EventFields.inArray(e, r.source())) {
+            Field f = p.field();
             if (f.byteStart() < r.end() && r.start() < f.byteEnd()) {
                 names.add(f.name());
             }
@@ -196,6 +174,21 @@ public final class Checks {
         List<String> list = new ArrayList<>(names);
         return list.size() > 8 ? ": they run over " + list.size() + " fields, from " + list.get(0) + " to "
                 + list.get(list.size() - 1) : ": they cover " + String.join(", ", list);
+    }
+
+    /**
+     * "; Masking key is in the Reassembled TCP (90,030 bytes) bytes, shown with their own button below the hex
+     * pane" when the highlighted bytes are in an array that holds none of {@code fields}, else "".
+     */
+    static String otherArray(List<EventFields.Placed> fields, ByteRange r) {
+        for (EventFields.Placed f : fields) {
+            if (f.source() == r.source()) {
+                return "";
+            }
+        }
+        EventFields.Placed f = fields.get(0);
+        return "; " + f.field().name() + " is in the " + f.sourceTitle() + " bytes, shown with their own button "
+                + "below the hex pane";
     }
 
     // ---------------------------------------------------------------- text

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.EventFields;
 import org.netsim.lessons.FromRun;
 import org.netsim.lessons.Quiz;
-import org.netsim.pdu.Field;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.TimelineEvent;
 
@@ -161,15 +161,18 @@ final class Grader {
             throw new IllegalArgumentException("quiz " + q.id() + " takes a byte range, not " + answer);
         }
         ByteRange r = b.range();
-        String recorded = "[" + r.start() + ", " + r.end() + ")";
+        String recorded = "[" + r.start() + ", " + r.end() + ")" + (r.source() == 0 ? ""
+                : " of byte array " + r.source());
         TimelineEvent e = event(q.id(), q.event(), run);
-        for (Field f : Checks.fields(e, q.field())) {
-            if (f.byteStart() == r.start() && f.byteEnd() == r.end()) {
-                return new Graded(true, "Right: " + r + " are the " + f.name() + ".", recorded);
+        List<EventFields.Placed> fields = EventFields.withKey(e, q.field());
+        for (EventFields.Placed f : fields) {
+            if (f.range().equals(r)) {
+                return new Graded(true, "Right: " + r + " are the " + f.field().name() + ".", recorded);
             }
         }
-        return new Graded(false, "The selected " + r + " are not exactly the field" + Checks.covering(e, r) + ". "
-                + q.whyWrong(), recorded);
+        String array = fields.isEmpty() ? "" : Checks.otherArray(fields, r);
+        return new Graded(false, "The selected " + r + " are not exactly the field" + Checks.covering(e, r) + array
+                + ". " + q.whyWrong(), recorded);
     }
 
     /** The event a quiz means: the first of the lesson's run that its selector matches. */

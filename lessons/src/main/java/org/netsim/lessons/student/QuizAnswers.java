@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.EventFields;
 import org.netsim.lessons.FromRun;
 import org.netsim.lessons.Lesson;
 import org.netsim.lessons.Quiz;
 import org.netsim.lessons.run.Answer;
 import org.netsim.lessons.run.LessonSession;
 import org.netsim.lessons.run.QuizResult;
-import org.netsim.pdu.Field;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.timeline.TimelineEvent;
 
@@ -75,10 +75,9 @@ final class QuizAnswers {
         Quiz.Bytes b = (Quiz.Bytes) q;
         // the hex pane shows the quiz's event; the student clicks the field's row in the tree
         TimelineEvent e = session.quizEvent(q.id(), desk.run()).orElseGet(() -> session.quizEvent(q.id()));
-        for (Field f : e.wholePdu().allFields()) {
-            if (f.key().equals(b.field())) {
-                return Answer.bytes(f.byteStart(), f.byteEnd());
-            }
+        List<EventFields.Placed> fields = EventFields.withKey(e, b.field());
+        if (!fields.isEmpty()) {
+            return Answer.bytes(fields.get(0).range());
         }
         throw new AutomatedStudent.StudentFailure("quiz " + q.id() + ": event " + e + " has no " + b.field());
     }

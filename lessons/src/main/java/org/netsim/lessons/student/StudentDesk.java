@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
+import org.netsim.lessons.EventFields;
 import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.run.StudentView;
-import org.netsim.pdu.Field;
-import org.netsim.pdu.Pdu;
 import org.netsim.scenario.Scenario;
 import org.netsim.scenario.ScenarioRun;
 import org.netsim.scenario.ScenarioRunner;
 import org.netsim.timeline.Cursor;
-import org.netsim.timeline.Direction;
 import org.netsim.timeline.TimelineEvent;
 
 /**
@@ -108,21 +106,23 @@ public final class StudentDesk implements StudentView {
         highlight = null;
     }
 
-    /** The rows of the inspector's tree for the selected event: every field of its PDU tree. */
-    public List<Field> inspectorFields() {
-        if (selected == null || selected.direction() == Direction.STATE) {
-            return List.of();
-        }
-        Pdu whole = selected.wholePdu();
-        return whole == null ? List.of() : whole.allFields();
+    /**
+     * The rows of the inspector's tree for the selected event: every field of its PDU tree, those of a reassembled
+     * message too, each with the byte array it is in.
+     */
+    public List<EventFields.Placed> inspectorFields() {
+        return selected == null ? List.of() : EventFields.of(selected);
     }
 
-    /** Clicks the first row of the tree with this key: the field is selected and its bytes highlighted. */
+    /**
+     * Clicks the first row of the tree with this key: the field is selected and its bytes highlighted, in its own
+     * byte array (the inspector shows that array's bytes).
+     */
     public boolean clickField(String key) {
-        for (Field f : inspectorFields()) {
-            if (f.key().equals(key)) {
+        for (EventFields.Placed f : inspectorFields()) {
+            if (f.field().key().equals(key)) {
                 fieldKey = key;
-                highlight = new ByteRange(f.byteStart(), f.byteEnd());
+                highlight = f.range();
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import org.netsim.capture.decode.CaptureDecoder;
 import org.netsim.capture.decode.CaptureMessage;
 import org.netsim.lessons.ByteRange;
 import org.netsim.lessons.Check;
+import org.netsim.lessons.EventFields;
 import org.netsim.lessons.EventSelector;
 import org.netsim.lessons.LayerModel;
 import org.netsim.lessons.run.CheckResult.Status;
@@ -123,6 +124,37 @@ class ChecksTest {
         assertThat(d.clickField("websocket.masking_key")).as("%s", e).isTrue();
         assertThat(d.highlightedBytes().start()).isGreaterThan(54);
         assertThat(eval(key, d).passed()).as("%s", e).isTrue();
+    }
+
+    /**
+     * Alice's 90 KB upload in slow-reader crosses many segments: the event of its last segment shows the message in
+     * the inspector's "Reassembled TCP" bytes, where its WebSocket fields are. Bytes highlighted there are judged
+     * there; the same numbers in the frame's bytes are not the field, and the feedback says where it is.
+     */
+    @Test
+    void selectedBytesOfAReassembledMessageAreJudgedInItsOwnByteArray() {
+        StudentDesk d = open("slow-reader.yaml");
+        TimelineEvent last = d.run().timeline().events().stream()
+                .filter(e -> e.direction() == Direction.WIRE)
+                .filter(e -> !EventFields.withKey(e, "websocket.opcode").isEmpty()
+                        && EventFields.withKey(e, "websocket.opcode").stream().allMatch(p -> p.source() > 0))
+                .findFirst().orElseThrow();
+        stepTo(d, last.index());
+        assertThat(d.selectedEvent().index()).isEqualTo(last.index());
+        Check opcode = new Check.SelectedBytes("websocket.opcode");
+        assertThat(d.clickField("websocket.opcode")).isTrue();
+        ByteRange there = d.highlightedBytes();
+        assertThat(there.source()).isPositive();
+        assertThat(eval(opcode, d).message()).isEqualTo("The highlighted " + there + " are exactly Opcode.");
+
+        d.highlight(new ByteRange(there.start(), there.end(), 0));
+        CheckResult inFrame = eval(opcode, d);
+        assertThat(inFrame.status()).isEqualTo(Status.NOT_YET);
+        assertThat(inFrame.message()).startsWith("The highlighted " + there + " are not exactly the field's bytes: "
+                + "they cover ").contains("; Opcode is in the Reassembled TCP (")
+                .endsWith(" bytes) bytes, shown with their own button below the hex pane.");
+        // a value read off the run finds the field in the reassembled bytes too
+        assertThat(org.netsim.lessons.FromRun.fieldOf(last, "websocket.opcode")).isPresent();
     }
 
     @Test

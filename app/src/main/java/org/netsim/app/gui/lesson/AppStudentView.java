@@ -61,7 +61,9 @@ final class AppStudentView implements StudentView {
     public ByteRange highlightedBytes() {
         int start = models.inspector().highlightStartProperty().get();
         int end = models.inspector().highlightEndProperty().get();
-        return start < 0 || end <= start ? null : new ByteRange(start, end);
+        // in the byte array the hex pane shows: the frame, or a reassembled message's bytes
+        return start < 0 || end <= start ? null : new ByteRange(start, end,
+                models.inspector().sourceProperty().get());
     }
 
     @Override
