@@ -1,6 +1,5 @@
 package org.netsim.app.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -18,21 +17,21 @@ final class GuiCommand implements Callable<Integer> {
         if (!hasDisplay(System::getenv, System.getProperty("os.name", ""))) {
             throw new UserError(NO_DISPLAY);
         }
-        NetsimApplication.launchWindow();
+        try {
+            NetsimApplication.launchWindow();
+        } catch (UnsupportedOperationException e) {
+            // GTK could not reach the X server DISPLAY names (an ssh session without X forwarding, say)
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                throw new UserError(cannotOpen(System.getenv("DISPLAY")));
+            }
+            throw e;
+        }
         return 0;
     }
 
-    /**
-     * What {@code netsim} with no arguments does, without building the command line's model first: picocli reading
-     * every subcommand's annotations would add a quarter of a second before the first screen.
-     */
-    static int open(PrintWriter err) {
-        try {
-            return new GuiCommand().call();
-        } catch (UserError e) {
-            err.println("netsim: " + e.getMessage());
-            return e.exitCode();
-        }
+    static String cannotOpen(String display) {
+        return "cannot open the display " + display + ": run it on that desktop session (or with ssh -X), or use the "
+                + "command line (netsim --help)";
     }
 
     /** Windows and macOS always have one; elsewhere an X11 or Wayland session says so in the environment. */

@@ -24,9 +24,24 @@ public final class NetsimCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Opens the classroom window, as {@code netsim gui} does, and returns the exit code (not 0: no display). */
+    /**
+     * Opens the classroom window as {@code netsim gui} does and returns the exit code, without building the command
+     * line's model first (picocli reading every subcommand's annotations would add a quarter of a second before the
+     * first screen). A failure is one line on stderr, as for every command: no display, or an internal error.
+     */
     public static int openWindow() {
-        return GuiCommand.open(new PrintWriter(System.err, true));
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return new GuiCommand().call();
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
+    /** Says on {@code err} in one line what went wrong and returns the exit code for it. */
+    static int failed(Exception ex, PrintWriter err) {
+        err.println("netsim: " + describe(ex));
+        return ex instanceof UserError u ? u.exitCode() : ex instanceof IOException ? 1 : 70;
     }
 
     /** Runs the command line and returns the exit code; errors are one clear line on stderr. */
@@ -38,10 +53,7 @@ public final class NetsimCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new NetsimCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("netsim: " + describe(ex));
-            return ex instanceof UserError u ? u.exitCode() : ex instanceof IOException ? 1 : 70;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parse) -> failed(ex, line.getErr()));
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("netsim: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()

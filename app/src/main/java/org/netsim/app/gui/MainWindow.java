@@ -50,8 +50,9 @@ import org.netsim.lessons.ScreenPart;
 public final class MainWindow extends BorderPane {
     private final AppModels models;
     /**
-     * The views of a run, made with the first one: the first screen shows none of them, and making them (their
-     * classes, their controls) would cost it a third of a second.
+     * The views of a run, made when first needed (with the first run, or before it when the lesson panel wants the
+     * parts of the window its steps point at): the first screen shows none of them, and making them (their classes,
+     * their controls) would cost it a third of a second.
      */
     private Views views;
     /** Made when first needed: nothing of them shows on the first screen, and the lessons take a while to read. */

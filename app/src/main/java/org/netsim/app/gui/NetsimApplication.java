@@ -34,8 +34,19 @@ public final class NetsimApplication extends Application {
 
     private MainWindow window;
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every start of a
+     * jar that carries it on the class path, which is how netsim.jar runs on any JDK (see {@code org.netsim.app.Main}):
+     * a teacher starting it from a terminal should not read that as a fault. JavaFX's logger is quiet for the
+     * toolkit's start only ({@link #start} lets its warnings through again: a theme's CSS problems must show), and
+     * held here because the logging framework keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP =
+            java.util.logging.Logger.getLogger("javafx");
+
     /** Starts reading the shipped scenarios (and running the one to open) in the background, then the window. */
     public static void launchWindow() {
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         String name = scenarioToOpen();
         PRELOAD.set(CompletableFuture.supplyAsync(() -> {
             ShippedScenario.all();
@@ -52,6 +63,7 @@ public final class NetsimApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        JAVAFX_STARTUP.setLevel(null);
         boolean measure = Boolean.getBoolean("netsim.measureStartup");
         AppModels models = AppModels.create();
         if ("dark".equalsIgnoreCase(System.getProperty("netsim.theme"))) {

@@ -23,5 +23,21 @@ class GuiCommandTest {
     @Test
     void withoutOneTheMessageNamesBothWaysOn() {
         assertThat(GuiCommand.NO_DISPLAY).contains("desktop session").contains("netsim --help");
+        assertThat(GuiCommand.cannotOpen(":99")).startsWith("cannot open the display :99: ").contains("ssh -X")
+                .contains("netsim --help");
+    }
+
+    /** What goes wrong opening the window (an X display that cannot be reached) is one line, as for every command. */
+    @Test
+    void aFailureToOpenTheWindowIsOneLineAndAnExitCode() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text, true);
+        assertThat(NetsimCommand.failed(new UnsupportedOperationException("Unable to open DISPLAY"), err))
+                .isEqualTo(70);
+        assertThat(text.toString().strip()).isEqualTo(
+                "netsim: internal error: UnsupportedOperationException: Unable to open DISPLAY");
+        text.getBuffer().setLength(0);
+        assertThat(NetsimCommand.failed(new UserError(GuiCommand.NO_DISPLAY), err)).isNotZero();
+        assertThat(text.toString().strip()).isEqualTo("netsim: " + GuiCommand.NO_DISPLAY);
     }
 }
