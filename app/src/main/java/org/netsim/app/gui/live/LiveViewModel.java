@@ -334,18 +334,6 @@ public final class LiveViewModel {
         return new Captured(m, framesOf(m), libraries.notNode(m), isBuiltInPeer(m));
     }
 
-    /**
-     * The frames that carried the kept messages, oldest first, or empty if nothing was ever captured (a lesson's
-     * {@code captured} step then says it needs live capture).
-     */
-    public Optional<List<CapturedFrame>> capturedFrames() {
-        if (messages.isEmpty() && live == null) {
-            return Optional.empty();
-        }
-        return Optional.of(messages.stream().map(this::framesOf).filter(l -> !l.isEmpty())
-                .map(l -> l.get(l.size() - 1)).distinct().toList());
-    }
-
     /** Whether {@code m} travelled to or from the built-in peer while it runs (which is not Node). */
     public boolean isBuiltInPeer(CaptureMessage m) {
         String port = ":" + peerPort();
