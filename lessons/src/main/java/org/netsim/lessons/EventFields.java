@@ -33,13 +33,12 @@ public final class EventFields {
 
     /** Every field of {@code e}'s tree, depth first (a state event has none). */
     public static List<Placed> of(TimelineEvent e) {
-        Pdu whole = e.direction() == Direction.STATE ? null : e.wholePdu();
+        Pdu whole = treeOf(e);
         if (whole == null) {
             return List.of();
         }
-        DataSources sources = DataSources.of(whole, null);
         List<Placed> out = new ArrayList<>();
-        collect(whole, sources, out);
+        collect(whole, DataSources.of(whole, null), out);
         return out;
     }
 
@@ -54,9 +53,19 @@ public final class EventFields {
         return out;
     }
 
-    /** The fields of array {@code source} of {@code e}'s tree, in tree order. */
+    /** The fields of array {@code source} of {@code e}'s tree, in tree order (none if it has no such array). */
     public static List<Placed> inArray(TimelineEvent e, int source) {
-        return of(e).stream().filter(p -> p.source() == source).toList();
+        Pdu whole = treeOf(e);
+        DataSources sources = whole == null ? null : DataSources.of(whole, null);
+        if (sources == null || source >= sources.size()) {
+            return List.of();
+        }
+        DataSources.Source s = sources.get(source);
+        return s.fields().stream().map(f -> new Placed(f, s.index(), s.title())).toList();
+    }
+
+    private static Pdu treeOf(TimelineEvent e) {
+        return e.direction() == Direction.STATE ? null : e.wholePdu();
     }
 
     private static void collect(Pdu p, DataSources sources, List<Placed> out) {
